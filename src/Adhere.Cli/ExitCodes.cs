@@ -1,0 +1,24 @@
+namespace Adhere.Cli;
+
+/// <summary>The exit codes of <c>adhere</c>; scripts depend on them, so they never change meaning.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Something broke that the user could not have prevented: a bug, an unreachable database.</summary>
+    public const int Unexpected = 1;
+
+    /// <summary>The input was wrong: a parse error, a use case's error, an unmigrated database, bad configuration.</summary>
+    public const int UserError = 2;
+
+    /// <summary><c>adhere audit verify</c> found a broken link in the audit chain.</summary>
+    public const int AuditChainBroken = 3;
+
+    /// <summary>Interrupted (Ctrl+C); the conventional 128 + SIGINT.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>The text that the root command's help shows.</summary>
+    public const string Summary =
+        "Exit codes: 0 success; 1 unexpected failure; 2 invalid input (parse error, a rule broken, with a stable error code, " +
+        "or an unmigrated database); 3 audit chain broken; 130 cancelled.";
+}

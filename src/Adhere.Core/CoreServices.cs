@@ -1,0 +1,77 @@
+using Adhere.Core.Accounts;
+using Adhere.Core.Audit;
+using Adhere.Core.Demo;
+using Adhere.Core.Organisations;
+using Adhere.Core.Persistence;
+using Adhere.Core.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Adhere.Core;
+
+/// <summary>Registers what both hosts share: the database, Identity stores and every use case, one line each.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddAdhereCore(this IServiceCollection services, DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Caller>();
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresAdhereDb>(o => o.UseNpgsql(database.ConnectionString));
+                services.AddScoped<AdhereDb>(sp => sp.GetRequiredService<PostgresAdhereDb>());
+                break;
+            default:
+                services.AddDbContext<SqliteAdhereDb>(o => o.UseSqlite(database.ConnectionString));
+                services.AddScoped<AdhereDb>(sp => sp.GetRequiredService<SqliteAdhereDb>());
+                break;
+        }
+
+        services.AddIdentityCore<AdhereUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AdhereDb>();
+
+        services.AddScoped<DatabaseMigrator>();
+
+        services.AddScoped<AddUser>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<DisableUser>();
+        services.AddScoped<EnableUser>();
+        services.AddScoped<UserQueries>();
+        services.AddScoped<CreateApiToken>();
+        services.AddScoped<RevokeApiToken>();
+        services.AddScoped<ApiTokenQueries>();
+        services.AddScoped<AuthenticateApiToken>();
+
+        services.AddScoped<CreateOrganisation>();
+        services.AddScoped<UpdateOrganisationProfile>();
+        services.AddScoped<OrganisationQueries>();
+
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<VerifyAuditChain>();
+
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>The password and lockout policy, shared by sign-in pages and the CLI.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequiredUniqueChars = 5;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+}

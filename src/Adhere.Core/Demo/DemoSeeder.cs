@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Adhere.Core.Accounts;
+using Adhere.Core.Organisations;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Accounts;
+using Adhere.Domain.Common;
+using Adhere.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adhere.Core.Demo;
+
+/// <summary>
+/// Fills a database with a small, realistic installation: the Monitoring Body with one user per MB role and two
+/// cloud providers with an editor and a viewer each. Passwords are random and returned once, for printing.
+/// Later features add their demo data here, so a newcomer sees every part of the product populated.
+/// </summary>
+public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser)
+{
+    public const string MonitoringBodyName = "Demo Monitoring Body";
+
+    public sealed record DemoUser(string Email, string Role, string Organisation, string Password);
+
+    private static readonly (string Name, string Kind, string Address, string Website, string Contact)[] Organisations =
+    [
+        (MonitoringBodyName, "mb", "Rue de la Démo 1, 1000 Brussels, Belgium", "https://mb.demo.example", "privacy@mb.demo.example"),
+        ("Nimbus Cloud GmbH", "csp", "Wolkenweg 7, 10115 Berlin, Germany", "https://nimbus.demo.example", "dpo@nimbus.demo.example"),
+        ("Stratus Hosting SAS", "csp", "12 rue des Nuages, 69002 Lyon, France", "https://stratus.demo.example", "dpo@stratus.demo.example"),
+    ];
+
+    private static readonly (string Email, Role Role, string Organisation)[] Users =
+    [
+        ("admin@mb.demo.example", Role.MbAdministrator, MonitoringBodyName),
+        ("assessor@mb.demo.example", Role.MbAssessor, MonitoringBodyName),
+        ("decider@mb.demo.example", Role.MbDecisionMaker, MonitoringBodyName),
+        ("editor@nimbus.demo.example", Role.CspEditor, "Nimbus Cloud GmbH"),
+        ("viewer@nimbus.demo.example", Role.CspViewer, "Nimbus Cloud GmbH"),
+        ("editor@stratus.demo.example", Role.CspEditor, "Stratus Hosting SAS"),
+        ("viewer@stratus.demo.example", Role.CspViewer, "Stratus Hosting SAS"),
+    ];
+
+    /// <summary>True when the database holds no organisation at all: the condition for seeding on first start.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken ct) => !await db.Organisations.IgnoreQueryFilters().AnyAsync(ct);
+
+    /// <summary>Seeds the demo; refuses when a Monitoring Body exists, since a second one would be an error.</summary>
+    public async Task<Result<IReadOnlyList<DemoUser>>> SeedAsync(Func<string, string>? passwordFor, CancellationToken ct)
+    {
+        if (await db.Organisations.IgnoreQueryFilters().AnyAsync(o => o.Kind == OrganisationKind.MonitoringBody, ct))
+        {
+            return new ConflictError("demo.not-empty", "This database already has a Monitoring Body; the demo is seeded into new databases only.");
+        }
+
+        await using var transaction = await db.BeginUnitAsync(ct);
+        foreach (var (name, kind, address, website, contact) in Organisations)
+        {
+            var org = await createOrganisation.HandleAsync(new(name, kind), ct);
+            if (org.IsError) return org.Error!;
+            var profile = await updateProfile.HandleAsync(new(org.Value.Id, name, address, website, contact), ct);
+            if (profile.IsError) return profile.Error!;
+        }
+
+        var created = new List<DemoUser>();
+        foreach (var (email, role, organisation) in Users)
+        {
+            var password = passwordFor?.Invoke(email) ?? NewPassword();
+            var user = await addUser.HandleAsync(new(email, role.Name, organisation, password), ct);
+            if (user.IsError) return user.Error!;
+            created.Add(new DemoUser(email, role.Name, organisation, password));
+        }
+
+        await transaction.CommitAsync(ct);
+        return created;
+    }
+
+    /// <summary>A random password that meets the policy: 16 characters, mixed case and digits.</summary>
+    public static string NewPassword()
+    {
+        const string lower = "abcdefghijkmnopqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789";
+        var all = lower + upper + digits;
+        var chars = new char[16];
+        chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[1] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        for (var i = 3; i < chars.Length; i++) chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+}

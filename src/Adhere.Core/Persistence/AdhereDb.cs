@@ -1,0 +1,231 @@
+using System.Linq.Expressions;
+using Adhere.Core.Accounts;
+using Adhere.Core.Tenancy;
+using Adhere.Domain.Accounts;
+using Adhere.Domain.Audit;
+using Adhere.Domain.Common;
+using Adhere.Domain.Organisations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adhere.Core.Persistence;
+
+/// <summary>
+/// The one model of Adhere. Provider subclasses (<see cref="SqliteAdhereDb"/>, <see cref="PostgresAdhereDb"/>) own
+/// their migrations. Two cross-cutting duties live here so that no handler repeats them:
+/// tenancy (query filters and a save guard from <see cref="Tenancy.Caller"/>) and the audit chain
+/// (entries recorded with <see cref="Record"/> are chained and saved in the same transaction as the change).
+/// </summary>
+public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid>, Guid>
+{
+    private readonly List<AuditEntry> pendingAudit = [];
+    private readonly TimeProvider time;
+
+    protected AdhereDb(DbContextOptions options, Caller caller, TimeProvider time)
+        : base(options)
+    {
+        Caller = caller;
+        this.time = time;
+    }
+
+    public Caller Caller { get; }
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    // Read by the query filters on every query; EF evaluates them against the current context instance.
+    private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
+
+    private OrganisationId CurrentOrganisationId => Caller.OrganisationId ?? default;
+
+    /// <summary>Records an audit entry for the current caller; it is written by the next save, in the same transaction.</summary>
+    public void Record(string action, string objectType, string objectId, OrganisationId? organisation, AuditChanges? changes = null) =>
+        pendingAudit.Add(new AuditEntry(Caller.ActorId, Caller.ActorName, action, objectType, objectId, organisation?.Value, changes ?? AuditChanges.None));
+
+    /// <summary>Records an entry for an actor who is not yet the caller, such as a user accepting an invitation.</summary>
+    public void RecordAs(string actorId, string actorName, string action, string objectType, string objectId, OrganisationId? organisation, AuditChanges? changes = null) =>
+        pendingAudit.Add(new AuditEntry(actorId, actorName, action, objectType, objectId, organisation?.Value, changes ?? AuditChanges.None));
+
+    /// <summary>Drops entries recorded for a change that was abandoned before saving.</summary>
+    public void DiscardPendingAudit() => pendingAudit.Clear();
+
+    /// <summary>
+    /// Starts a transaction for a use case that saves more than once, or joins the one already open (when a use
+    /// case runs inside another, as the demo seeder does). Only the outermost unit commits.
+    /// </summary>
+    public async Task<UnitOfWork> BeginUnitAsync(CancellationToken ct) =>
+        new(Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (pendingAudit.Count > 0) throw new InvalidOperationException("Audited changes must be saved with SaveChangesAsync.");
+        GuardTenancy();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenancy();
+        if (pendingAudit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            var head = await AuditEvents.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var (sequence, hash) = head is null ? (0L, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
+            var now = time.GetUtcNow();
+            foreach (var entry in pendingAudit)
+            {
+                var link = AuditEvent.Chain(sequence, hash, entry, now);
+                AuditEvents.Add(link);
+                (sequence, hash) = (link.Sequence, link.Hash);
+            }
+
+            pendingAudit.Clear();
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Serialises writers of the audit chain for the rest of the current transaction.</summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        foreach (var idType in typeof(IEntityId).Assembly.GetTypes().Where(t => t.IsValueType && typeof(IEntityId).IsAssignableFrom(t)))
+        {
+            configurationBuilder.Properties(idType).HaveConversion(typeof(EntityIdConverter<>).MakeGenericType(idType));
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+
+        builder.Entity<AdhereUser>(u =>
+        {
+            u.Property(x => x.InvitationHash).HasMaxLength(64);
+            u.HasIndex(x => x.InvitationHash).IsUnique();
+            u.HasIndex(x => x.OrganisationId);
+            u.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<IdentityRole<Guid>>().HasData(Role.All.Select(r => new IdentityRole<Guid>
+        {
+            Id = RoleIds.For(r),
+            Name = r.Name,
+            NormalizedName = r.Name.ToUpperInvariant(),
+            ConcurrencyStamp = RoleIds.For(r).ToString(),
+        }));
+
+        builder.Entity<Organisation>(o =>
+        {
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Name).HasMaxLength(Organisation.MaxNameLength);
+            o.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            o.Property(x => x.Address).HasMaxLength(1000);
+            o.Property(x => x.Website).HasMaxLength(500);
+            o.Property(x => x.PrivacyContactEmail).HasMaxLength(EmailAddress.MaxLength);
+            o.Property(x => x.NormalizedName).HasMaxLength(Organisation.MaxNameLength);
+            o.HasIndex(x => x.NormalizedName).IsUnique();
+            o.HasQueryFilter(x => SeesAllOrganisations || x.Id == CurrentOrganisationId);
+        });
+
+        builder.Entity<ApiToken>(t =>
+        {
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Name).HasMaxLength(100);
+            t.Property(x => x.RoleName).HasMaxLength(64);
+            t.Property(x => x.SecretHash).HasMaxLength(64);
+            t.HasIndex(x => x.SecretHash).IsUnique();
+            // No foreign key: UserId and the Identity key differ in CLR type; users are disabled, never deleted.
+            t.HasIndex(x => x.OwnerId);
+        });
+
+        builder.Entity<AuditEvent>(a =>
+        {
+            a.HasKey(x => x.Sequence);
+            a.Property(x => x.Sequence).ValueGeneratedNever();
+            a.Property(x => x.ActorId).HasMaxLength(100);
+            a.Property(x => x.ActorName).HasMaxLength(256);
+            a.Property(x => x.Action).HasMaxLength(100);
+            a.Property(x => x.ObjectType).HasMaxLength(100);
+            a.Property(x => x.ObjectId).HasMaxLength(100);
+            a.Property(x => x.PreviousHash).HasMaxLength(64);
+            a.Property(x => x.Hash).HasMaxLength(64);
+            // A second writer that read the same head fails here instead of forking the chain.
+            a.HasIndex(x => x.PreviousHash).IsUnique();
+            a.HasIndex(x => x.OccurredAt);
+            a.HasIndex(x => new { x.ObjectType, x.ObjectId });
+            a.HasIndex(x => x.OrganisationId);
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
+        {
+            ApplyTenantFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private static readonly System.Reflection.MethodInfo ApplyTenantFilterMethod =
+        typeof(AdhereDb).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, IOrganisationOwned
+    {
+        Expression<Func<T, bool>> filter = x => SeesAllOrganisations || x.OrganisationId == CurrentOrganisationId;
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+
+    private void GuardTenancy()
+    {
+        if (Caller.SeesAllOrganisations) return;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var owner = entry.Entity switch
+            {
+                IOrganisationOwned owned => owned.OrganisationId,
+                Organisation organisation => organisation.Id,
+                _ => (OrganisationId?)null,
+            };
+            if (owner is { } id && id != Caller.OrganisationId)
+            {
+                throw new TenantViolationException($"{Caller.ActorId} tried to write {entry.Metadata.ClrType.Name} of organisation {id}.");
+            }
+        }
+    }
+}
+
+/// <summary>Fixed role IDs, so that the seeded role rows are identical in every database.</summary>
+public static class RoleIds
+{
+    public static Guid For(Role role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        var index = Role.All.ToList().IndexOf(role) + 1;
+        return new Guid($"00000000-0000-0000-0000-0000000000{index:D2}");
+    }
+}
+
+/// <summary>A transaction owned by one use case; disposing without <see cref="CommitAsync"/> rolls it back.</summary>
+public sealed class UnitOfWork(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned) : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken ct) => owned?.CommitAsync(ct) ?? Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

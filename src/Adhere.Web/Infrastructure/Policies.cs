@@ -1,0 +1,23 @@
+using Adhere.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Adhere.Web.Infrastructure;
+
+/// <summary>One policy per permission; endpoints and page folders name these, never roles directly.</summary>
+public static class Policies
+{
+    public const string MbStaff = "mb-staff";
+    public const string MbAdmin = "mb-admin";
+    public const string CspMember = "csp-member";
+    public const string OrganisationEditor = "organisation-editor";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(MbStaff, p => p.RequireRole(Role.All.Where(r => r.IsMonitoringBodyRole).Select(r => r.Name)));
+        options.AddPolicy(MbAdmin, p => p.RequireRole(Role.MbAdministrator.Name));
+        options.AddPolicy(CspMember, p => p.RequireRole(Role.CspEditor.Name, Role.CspViewer.Name));
+        // Editing an organisation profile: its own CSP editors, or an MB administrator.
+        options.AddPolicy(OrganisationEditor, p => p.RequireRole(Role.CspEditor.Name, Role.MbAdministrator.Name));
+    }
+}

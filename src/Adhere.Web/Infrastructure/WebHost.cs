@@ -1,0 +1,183 @@
+using Adhere.Core;
+using Adhere.Core.Accounts;
+using Adhere.Core.Demo;
+using Adhere.Core.Persistence;
+using Adhere.Core.Tenancy;
+using Adhere.Web.Accounts;
+using Adhere.Web.Audit;
+using Adhere.Web.Health;
+using Adhere.Web.Organisations;
+using Adhere.Web.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+
+namespace Adhere.Web.Infrastructure;
+
+/// <summary>Wires the web host: services, pipeline and endpoints, kept out of Program.cs so that it stays short.</summary>
+public static class WebHost
+{
+    private const string SelectScheme = "Adhere";
+
+    public static WebApplicationBuilder AddAdhere(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<IUserClaimsPrincipalFactory<AdhereUser>, AdhereClaimsFactory>();
+        services.AddIdentityCore<AdhereUser>().AddSignInManager<AdhereSignInManager>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero); // disabling takes effect at once
+
+        // Pages sign in with a cookie; /api/v1 accepts only bearer tokens, so the API is not exposed to CSRF.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(SelectScheme, "Cookie for pages, token for the API", o =>
+                o.ForwardDefaultSelector = c => c.Request.Path.StartsWithSegments("/api")
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(c => c.ApplicationCookie!.Configure(o =>
+            {
+                o.LoginPath = "/account/signin";
+                o.LogoutPath = "/account/signout";
+                o.AccessDeniedPath = "/account/denied";
+                o.Cookie.Name = "adhere.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            }));
+        services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(o => o.Cookie.Name = "adhere.csrf");
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Console", Policies.MbStaff);
+            o.Conventions.AuthorizeFolder("/Console/Users", Policies.MbAdmin);
+            o.Conventions.AuthorizeFolder("/Console/Audit", Policies.MbAdmin);
+            o.Conventions.AuthorizeFolder("/Portal", Policies.CspMember);
+            o.Conventions.AuthorizePage("/Account/Tokens");
+        });
+        services.AddProblemDetails();
+        // Unreadable bodies and parameters answer 400 in every environment; the status page adds the errorCode.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>
+    /// Migrates in Development (and seeds the demo into an empty database); elsewhere refuses to start on an
+    /// unmigrated database and names the command that fixes it.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem("system", "web host start-up");
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Adhere.Startup");
+
+        if (!app.Environment.IsDevelopment())
+        {
+            var pending = await migrator.PendingAsync(CancellationToken.None);
+            if (pending.Count == 0) return true;
+            var names = string.Join(", ", pending);
+            logger.LogCritical(
+                "The database has {Count} pending migration(s) ({Migrations}). Run 'adhere db migrate' with the same settings, then start again.",
+                pending.Count, names);
+            return false;
+        }
+
+        var applied = await migrator.MigrateAsync(CancellationToken.None);
+        if (applied.Count > 0)
+        {
+            var names = string.Join(", ", applied);
+            logger.LogInformation("Applied migrations: {Migrations}", names);
+        }
+
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        if (app.Configuration.GetValue("Demo:SeedOnFirstStart", true) && await seeder.IsEmptyAsync(CancellationToken.None))
+        {
+            var seeded = await seeder.SeedAsync(null, CancellationToken.None);
+            if (seeded.IsError) throw new InvalidOperationException($"Demo seeding failed: {seeded.Error!.Message}");
+            DemoBanner.Print(Console.Out, seeded.Value);
+        }
+
+        return true;
+    }
+
+    public static WebApplication UseAdhere(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler("/error");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(StatusPages.WriteProblemAsync));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<CallerMiddleware>();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapAdhere(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapAccountsApi();
+        api.MapOrganisationsApi();
+        api.MapUsersApi();
+        api.MapAuditApi();
+
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>Prints the demo sign-in details once, when the demo is seeded.</summary>
+public static class DemoBanner
+{
+    public static void Print(TextWriter output, IReadOnlyList<DemoSeeder.DemoUser> users)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(users);
+        output.WriteLine();
+        output.WriteLine("=== Adhere demo: sign-in details (shown only now; store them if you need them) ===");
+        foreach (var u in users) output.WriteLine($"  {u.Email,-30} {u.Password,-18} {u.Role,-18} {u.Organisation}");
+        output.WriteLine("=== Sign in at /account/signin ===");
+        output.WriteLine();
+    }
+}
+
+/// <summary>Empty error responses on the API become ProblemDetails with an errorCode.</summary>
+public static class StatusPages
+{
+    public static async Task WriteProblemAsync(StatusCodeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var (code, detail) = status switch
+        {
+            400 => ("request.malformed", "The request could not be read: check the JSON body and the format of each parameter."),
+            404 => ("not-found", "There is no such resource."),
+            405 => ("method-not-allowed", "This resource does not support the HTTP method."),
+            415 => ("unsupported-media-type", "Send the body as application/json."),
+            _ => ($"http-{status}", $"The request failed with status {status}."),
+        };
+        await Results.Problem(ErrorHttp.Describe(code, detail, status)).ExecuteAsync(http);
+    }
+}

@@ -1,0 +1,55 @@
+using Adhere.Core.Accounts;
+using Adhere.Core.Organisations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Adhere.Web.Pages.Console.Users;
+
+public sealed class IndexModel(UserQueries users, OrganisationQueries organisations, AddUser addUser) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "role")]
+    public string? RoleFilter { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Role { get; set; }
+
+    [BindProperty]
+    public Guid? OrganisationId { get; set; }
+
+    public IReadOnlyList<UserSummary> Users { get; private set; } = [];
+
+    public IReadOnlyList<OrganisationDetails> Providers { get; private set; } = [];
+
+    public string? InvitationLink { get; private set; }
+
+    public string? InvitedEmail { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await addUser.HandleAsync(new(Email ?? string.Empty, Role ?? string.Empty, OrganisationId?.ToString(), Password: null), ct);
+        if (result.IsError) ModelState.AddError(result.Error!);
+        else
+        {
+            InvitedEmail = result.Value.Email;
+            InvitationLink = $"{Request.Scheme}://{Request.Host}{Adhere.Web.Users.InvitationLink.PathFor(result.Value.InvitationSecret!)}";
+            Email = null;
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Users = await users.ListAsync(new UserQueries.Filter(null, RoleFilter, Q), ct);
+        Providers = (await organisations.ListAsync(ct)).Where(o => o.Kind == "csp").ToList();
+    }
+}

@@ -1,0 +1,19 @@
+using Adhere.Core.Organisations;
+using Adhere.Core.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Adhere.Web.Pages.Portal;
+
+public sealed class IndexModel(OrganisationQueries organisations, Caller caller) : PageModel
+{
+    public OrganisationDetails Organisation { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var org = await organisations.GetAsync(caller.OrganisationId!.Value.Value, ct);
+        if (org.IsError) return NotFound();
+        Organisation = org.Value;
+        return Page();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Adhere.Cli.Tests.Infrastructure;
+using Adhere.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Adhere.Cli.Tests.Demo;
+
+public sealed class DemoCommandsTests
+{
+    [Fact]
+    public async Task Seed_UnmigratedDatabase_MigratesAndPrintsSevenUsersWithWorkingPasswords()
+    {
+        await using var cli = await CliHarness.CreateAsync();
+
+        var result = await cli.RunAsync("demo", "seed");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"Applied migration \d{14}_Initial\.", result.Out);
+        Assert.Contains("shown once", result.Out, StringComparison.Ordinal);
+        var users = Regex.Matches(result.Out, @"^(\S+@\S+)\s+(mb-\S+|csp-\S+)\s+(.+?)\s+([A-Za-z0-9]{16})$", RegexOptions.Multiline);
+        Assert.Equal(7, users.Count);
+        Assert.Contains(users, m => m.Groups[1].Value == "admin@mb.demo.example" && m.Groups[2].Value == "mb-admin" && m.Groups[3].Value == "Demo Monitoring Body");
+        Assert.Contains(users, m => m.Groups[1].Value == "viewer@stratus.demo.example" && m.Groups[3].Value == "Stratus Hosting SAS");
+        var allPasswordsWork = await cli.WithServicesAsync(async sp =>
+        {
+            var manager = sp.GetRequiredService<UserManager<AdhereUser>>();
+            foreach (Match m in users)
+            {
+                var user = await manager.FindByEmailAsync(m.Groups[1].Value);
+                if (user is null || !await manager.CheckPasswordAsync(user, m.Groups[4].Value)) return false;
+            }
+
+            return true;
+        });
+        Assert.True(allPasswordsWork);
+        Assert.Contains("Audit chain intact", (await cli.SucceedAsync("audit", "verify")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_SecondTime_ExitsTwoAndCreatesNothing()
+    {
+        await using var cli = await CliHarness.CreateAsync();
+        await cli.SucceedAsync("demo", "seed");
+        var before = await cli.CountAsync();
+
+        var again = await cli.RunAsync("demo", "seed");
+
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("(demo.not-empty)", again.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", again.Out, StringComparison.Ordinal);
+        Assert.Equal(before, await cli.CountAsync());
+        Assert.Equal((7, 3), (before.Users, before.Organisations));
+    }
+}
