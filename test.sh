@@ -13,6 +13,7 @@
 # Optional knobs:
 #   ADHERE_TEST_POSTGRES   if already set, that server is used and none is started
 #   ADHERE_TEST_TIMEOUT    per test-project timeout, Microsoft.Testing.Platform syntax (default 20m)
+#   ADHERE_PG_BIN          PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
 #
 # Full logs go to .tmp/logs/. The last line is always "N passed, N failed, N skipped" (totals over all passes;
 # a failed restore, build, model check or a missing PostgreSQL in CI counts as one failed test).
@@ -24,7 +25,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 readonly ROOT=$PWD
 readonly TMP_DIR=$ROOT/.tmp
 readonly LOG_DIR=$TMP_DIR/logs
-readonly PG_BIN=/usr/lib/postgresql/15/bin
+readonly PG_BIN=${ADHERE_PG_BIN:-/usr/lib/postgresql/15/bin}
 readonly PG_FIRST_PORT=55432
 readonly TEST_TIMEOUT=${ADHERE_TEST_TIMEOUT:-20m}
 readonly REQUIRED_PACKAGES=(postgresql chromium poppler-utils fonts-dejavu-core)
@@ -41,7 +42,7 @@ TOTAL_PASSED=0
 TOTAL_FAILED=0
 TOTAL_SKIPPED=0
 RECAP=()            # one line per pass or check, printed at the end
-PG_STARTED=0        # 1 while our private server runs
+PG_JOB=""           # pid of our private server's background job while it runs
 PG_DIR=""           # where its data directory and log live
 PG_PORT=""
 PG_REASON=""        # why there is no PostgreSQL, if there is none
@@ -67,7 +68,7 @@ as_pg() {
     fi
 }
 
-# Every process below this shell, deepest last (read from /proc, procps may be missing).
+# Every process below this shell except our PostgreSQL server (read from /proc: procps may be missing).
 descendants() {
     local -A kids=()
     local stat line rest pid ppid
@@ -84,6 +85,7 @@ descendants() {
         p=${queue[0]}
         queue=("${queue[@]:1}")
         for pid in ${kids[$p]:-}; do
+            [[ $pid == "${PG_JOB:-}" ]] && continue   # the server is stopped cleanly by stop_postgres
             out+=("$pid")
             queue+=("$pid")
         done
@@ -170,13 +172,40 @@ prepare_pg_dir() {
     printf '%s\n' "$PG_DIR" >"$TMP_DIR/pg-location"
 }
 
+# Runs the server as a background child of this script (not daemonised by pg_ctl): it is reaped by us, and
+# dies with our process group if CI kills the job. Returns 0 when ready, 2 if the port was taken, else 1.
+run_postgres_on() {
+    local port=$1 i
+    as_pg "$PG_BIN/postgres" -D "$PG_DIR/data" -p "$port" -c listen_addresses=127.0.0.1 \
+        -c unix_socket_directories= -c max_connections=200 \
+        -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+        </dev/null >>"$PG_DIR/server.log" 2>&1 9>&- &
+    PG_JOB=$!
+    for i in $(seq 1 240); do
+        if ! kill -0 "$PG_JOB" 2>/dev/null; then
+            wait "$PG_JOB" 2>/dev/null || true
+            PG_JOB=""
+            if grep -q 'Address already in use' "$PG_DIR/server.log" 2>/dev/null; then return 2; fi
+            return 1
+        fi
+        # Line 8 of postmaster.pid is the server's status; pg_ctl -w waits for "ready" the same way.
+        if [[ "$(sed -n 8p "$PG_DIR/data/postmaster.pid" 2>/dev/null)" == ready* ]]; then
+            PG_PORT=$port
+            return 0
+        fi
+        sleep 0.25
+    done
+    stop_postgres
+    return 1
+}
+
 start_postgres() {
     if [[ -n "${ADHERE_TEST_POSTGRES:-}" ]]; then
         say "Using the PostgreSQL server given in ADHERE_TEST_POSTGRES (not starting one)."
         PG_AVAILABLE=1
         return 0
     fi
-    if [[ ! -x $PG_BIN/initdb || ! -x $PG_BIN/pg_ctl ]]; then
+    if [[ ! -x $PG_BIN/initdb || ! -x $PG_BIN/postgres || ! -x $PG_BIN/pg_ctl ]]; then
         PG_REASON="PostgreSQL 15 is not installed ($PG_BIN/initdb missing)"
         return 1
     fi
@@ -195,30 +224,22 @@ start_postgres() {
         return 1
     fi
 
-    local port=$PG_FIRST_PORT attempts=0
+    local port=$PG_FIRST_PORT attempts=0 result
     while ((attempts < 5 && port < PG_FIRST_PORT + 200)); do
         if port_in_use "$port"; then
             port=$((port + 1))
             continue
         fi
         attempts=$((attempts + 1))
-        # setsid: the server must not get this terminal's Ctrl-C; it is stopped by the EXIT trap instead.
-        if as_pg setsid "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
-            -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-            >/dev/null 2>&1 9>&-; then
-            PG_STARTED=1
-            PG_PORT=$port
-            break
-        fi
-        if grep -q 'Address already in use' "$PG_DIR/server.log" 2>/dev/null; then
-            port=$((port + 1))   # lost a race for the port: try the next one
-            continue
-        fi
-        break
+        result=0
+        run_postgres_on "$port" || result=$?
+        ((result == 0)) && break
+        ((result == 2)) || break
+        port=$((port + 1))   # lost a race for the port: try the next one
     done
-    if ((PG_STARTED == 0)); then
+    cp "$PG_DIR/server.log" "$LOG_DIR/postgres.log" 2>/dev/null || true
+    if [[ -z $PG_JOB ]]; then
         PG_REASON="the server did not start (see ${LOG_DIR#"$ROOT"/}/postgres.log)"
-        cp "$PG_DIR/server.log" "$LOG_DIR/postgres.log" 2>/dev/null || true
         tail -n 5 "$PG_DIR/server.log" >&2 2>/dev/null || true
         return 1
     fi
@@ -233,28 +254,39 @@ start_postgres() {
 }
 
 stop_postgres() {
-    ((PG_STARTED)) || return 0
-    PG_STARTED=0
+    [[ -n $PG_JOB ]] || return 0
+    local job=$PG_JOB i
+    PG_JOB=""
     if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
         as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
     fi
-    cp "$PG_DIR/server.log" "$LOG_DIR/postgres.log" 2>/dev/null || true
-    if [[ -f $PG_DIR/data/postmaster.pid ]]; then
-        warn "PostgreSQL in $PG_DIR may still be running"
-        return 0
+    for i in $(seq 1 40); do
+        kill -0 "$job" 2>/dev/null || break
+        sleep 0.25
+    done
+    if kill -0 "$job" 2>/dev/null; then
+        warn "PostgreSQL (job $job) did not stop; killing it"
+        kill -KILL "$job" 2>/dev/null || true
+        if [[ -f $PG_DIR/data/postmaster.pid ]]; then
+            kill -KILL "$(head -n 1 "$PG_DIR/data/postmaster.pid")" 2>/dev/null || true
+        fi
     fi
+    wait "$job" 2>/dev/null || true
+    cp "$PG_DIR/server.log" "$LOG_DIR/postgres.log" 2>/dev/null || true
     rm -rf "$PG_DIR"
     rm -f "$TMP_DIR/pg-location"
-    say "Stopped PostgreSQL (port $PG_PORT)."
+    say "Stopped PostgreSQL (port ${PG_PORT:-?})."
 }
 
 # ---------------------------------------------------------------------------------------------------------
 # Running commands: everything goes to a log; the console gets the same text with long indented blocks
 # (stack traces, captured output) cut short. Runs in the background so that Ctrl-C and kill reach the traps.
 
+# MSBuild repeats every error in its closing summary: with DEDUPE=1 the console shows each line once.
 console_filter() {
-    awk -v max=60 -v logf="${1#"$ROOT"/}" '
+    awk -v max=60 -v logf="${1#"$ROOT"/}" -v dedupe="${DEDUPE:-0}" '
         function flush_cut() { if (n > max) printf "    ... %d more lines in %s\n", n - max, logf; n = 0 }
+        dedupe && NF && seen[$0]++ { next }
         /^[ \t]/ { n++; if (n <= max) { print; fflush() } ; next }
         { flush_cut(); print; fflush() }
         END { flush_cut() }'
@@ -281,11 +313,10 @@ run_logged() {
 parse_counts() {
     awk '
         /^Test run summary:/ { in_sum = 1; found = 1; next }
-        in_sum && /^  succeeded: / { p += $2; next }
-        in_sum && /^  failed: /    { f += $2; next }
-        in_sum && /^  skipped: /   { s += $2; next }
-        in_sum && /^  (total|duration): / { next }
-        in_sum { in_sum = 0 }
+        in_sum && /^[^ \t]/ { in_sum = 0 }
+        in_sum && $1 == "succeeded:" { p += $2 }
+        in_sum && $1 == "failed:"    { f += $2 }
+        in_sum && $1 == "skipped:"   { s += $2 }
         END { printf "%d %d %d %d\n", p, f, s, found }' "$1"
 }
 
@@ -312,13 +343,14 @@ run_tests() {
 
     local passed failed skipped found note=""
     read -r passed failed skipped found < <(parse_counts "$logf")
-    if ((found == 0)); then
-        note=" (no test results: dotnet test exited with code $rc)"
-        failed=$((failed + 1))
-    elif ((rc != 0 && failed == 0)); then
-        note=" (dotnet test exited with code $rc)"
-        failed=1
-    fi
+    case $rc in
+        0) ;;
+        3) note=" (test session aborted: timed out after $TEST_TIMEOUT, or cancelled)" ;;
+        8) note=" (zero tests ran)" ;;
+        *) ((found)) || note=" (no test results: dotnet test exited with code $rc)" ;;
+    esac
+    # A non-zero exit is never a clean pass, even when no single test reported a failure.
+    if ((rc != 0 && failed == 0)); then failed=1; fi
     TOTAL_PASSED=$((TOTAL_PASSED + passed))
     TOTAL_FAILED=$((TOTAL_FAILED + failed))
     TOTAL_SKIPPED=$((TOTAL_SKIPPED + skipped))
@@ -428,14 +460,14 @@ if ! run_logged "$LOG_DIR/tool-restore.log" dotnet tool restore; then
     fail_step "dotnet tool restore"
     build_ok=0
 fi
-if ((build_ok)) && ! run_logged "$LOG_DIR/restore.log" dotnet restore Adhere.slnx; then
+if ((build_ok)) && ! DEDUPE=1 run_logged "$LOG_DIR/restore.log" dotnet restore Adhere.slnx; then
     fail_step "dotnet restore Adhere.slnx"
     build_ok=0
     { grep -o 'Path="[^"]*"' Adhere.slnx || true; } | cut -d'"' -f2 | while read -r path; do
         [[ -e $path ]] || say "  Adhere.slnx lists $path, which does not exist"
     done
 fi
-if ((build_ok)) && ! run_logged "$LOG_DIR/build.log" dotnet build Adhere.slnx -c Release --no-restore -nologo; then
+if ((build_ok)) && ! DEDUPE=1 run_logged "$LOG_DIR/build.log" dotnet build Adhere.slnx -c Release --no-restore -nologo; then
     fail_step "dotnet build Adhere.slnx -c Release"
     build_ok=0
 fi
@@ -447,7 +479,7 @@ if ((build_ok)); then
         project=tests/$name/$name.csproj
         if [[ -f $project ]] && ! grep -qF "$project" Adhere.slnx; then
             warn "$project is not in Adhere.slnx; building it separately"
-            if ! run_logged "$LOG_DIR/build-$name.log" dotnet build "$project" -c Release -nologo; then
+            if ! DEDUPE=1 run_logged "$LOG_DIR/build-$name.log" dotnet build "$project" -c Release -nologo; then
                 fail_step "dotnet build $project -c Release"
                 build_ok=0
             fi

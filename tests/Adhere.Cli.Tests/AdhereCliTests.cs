@@ -136,4 +136,19 @@ public sealed class AdhereCliTests
         Assert.Equal(ExitCodes.Unexpected, verboseExit);
         Assert.Contains("   at ", verboseErr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_ExitsWith130AndCreatesNothing()
+    {
+        await using var cli = await CliHarness.CreateMigratedAsync();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var exit = await AdhereCli.RunAsync(["orgs", "add", "--name", "Nimbus"], stdout, stderr, cli.Settings, ct: cancelled.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, exit);
+        Assert.Equal(0, (await cli.CountAsync()).Organisations);
+    }
 }

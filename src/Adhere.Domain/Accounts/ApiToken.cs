@@ -22,6 +22,9 @@ public sealed class ApiToken
     /// <summary>Prefix of every secret, so that leaked tokens are easy to recognise and scan for.</summary>
     public const string SecretPrefix = "adh_";
 
+    /// <summary>Shortest lifetime a token may be given.</summary>
+    public static readonly TimeSpan MinLifetime = TimeSpan.FromDays(1);
+
     /// <summary>Longest lifetime a token may be given.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
 
@@ -54,7 +57,7 @@ public sealed class ApiToken
     public DateTimeOffset? LastUsedAt { get; private set; }
 
     /// <summary>
-    /// Creates a token and its secret. <paramref name="lifetime"/> must be positive and at most <see cref="MaxLifetime"/>.
+    /// Creates a token and its secret. <paramref name="lifetime"/> must lie between <see cref="MinLifetime"/> and <see cref="MaxLifetime"/>.
     /// </summary>
     public static Result<(ApiToken Token, string Secret)> Issue(UserId owner, string? name, Role role, TimeSpan lifetime, DateTimeOffset now)
     {
@@ -62,7 +65,7 @@ public sealed class ApiToken
         var label = name?.Trim();
         if (string.IsNullOrEmpty(label)) return AccountErrors.TokenNameRequired();
         if (label.Length > 100) return AccountErrors.TokenNameTooLong();
-        if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime) return AccountErrors.TokenLifetimeOutOfRange();
+        if (lifetime < MinLifetime || lifetime > MaxLifetime) return AccountErrors.TokenLifetimeOutOfRange();
 
         var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Json;
+using Adhere.Core.Organisations;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Accounts;
+using Adhere.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Adhere.Web.Tests.Tenancy;
+
+/// <summary>
+/// Walks every endpoint and page that takes an object ID, as every role, against objects of an organisation the
+/// caller does not belong to (or, for personal tokens, of another user). A denied probe must answer exactly as
+/// for an ID that does not exist (so existence does not leak) and must change nothing. Allowed probes are the
+/// positive controls that prove the probes reach real objects. Later features add their probes to <see cref="Probes"/>.
+/// </summary>
+public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<TenancyWorld>
+{
+    /// <summary>What a probe points at: objects owned by the foreign provider "B".</summary>
+    public enum Target
+    {
+        Organisation,
+        User,
+        Token,
+    }
+
+    public enum Outcome
+    {
+        Denied,
+        Allowed,
+    }
+
+    /// <param name="Allowed">Roles for which the probe is allowed (a positive control); every other caller is denied.</param>
+    /// <param name="Mutates">True when an allowed call would change data; such calls are not made as positive controls.</param>
+    public sealed record Probe(string Name, string Method, string Path, Target Target, bool Page, string[] Allowed, bool Mutates, object? Body = null);
+
+    private static readonly string[] MbAll = ["mb-admin", "mb-assessor", "mb-decision-maker"];
+
+    public static readonly Probe[] Probes =
+    [
+        new("api get organisation", "GET", "/api/v1/organisations/{id}", Target.Organisation, false, MbAll, false),
+        new("api organisation members", "GET", "/api/v1/organisations/{id}/members", Target.Organisation, false, MbAll, false),
+        new("api update organisation", "PUT", "/api/v1/organisations/{id}", Target.Organisation, false, ["mb-admin"], true,
+            new { name = "Taken over", website = "https://evil.example" }),
+        new("api get user", "GET", "/api/v1/users/{id}", Target.User, false, ["mb-admin"], false),
+        new("api disable user", "POST", "/api/v1/users/{id}/disable", Target.User, false, ["mb-admin"], true),
+        new("api enable user", "POST", "/api/v1/users/{id}/enable", Target.User, false, ["mb-admin"], true),
+        new("api revoke token", "DELETE", "/api/v1/me/tokens/{id}", Target.Token, false, [], true),
+        new("page organisation", "GET", "/console/organisations/{id}", Target.Organisation, true, MbAll, false),
+        new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
+            new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
+        new("page user", "GET", "/console/users/{id}", Target.User, true, ["mb-admin"], false),
+        new("page disable user", "POST", "/console/users/{id}?handler=Disable", Target.User, true, ["mb-admin"], true, new Dictionary<string, string>()),
+        new("page enable user", "POST", "/console/users/{id}?handler=Enable", Target.User, true, ["mb-admin"], true, new Dictionary<string, string>()),
+        new("page revoke token", "POST", "/account/tokens?handler=Revoke&id={id}", Target.Token, true, [], true, new Dictionary<string, string>()),
+    ];
+
+    public static readonly string[] Callers = ["anonymous", "csp-editor", "csp-viewer", "mb-admin", "mb-assessor", "mb-decision-maker"];
+
+    public static TheoryData<string, string> Matrix()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var caller in Callers)
+        {
+            foreach (var probe in Probes) data.Add(caller, probe.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Probe_ForeignObject_DeniedWithoutLeakOrChange(string caller, string probeName)
+    {
+        var probe = Probes.Single(p => p.Name == probeName);
+        var allowed = probe.Allowed.Contains(caller);
+        if (allowed && probe.Mutates) return; // a positive control that would change data; covered by the feature tests
+
+        var before = await world.SnapshotAsync();
+        var foreign = await world.SendAsync(caller, probe, world.ForeignId(probe.Target));
+        var missing = await world.SendAsync(caller, probe, Guid.NewGuid());
+        var after = await world.SnapshotAsync();
+
+        if (allowed)
+        {
+            Assert.True(foreign.Status == HttpStatusCode.OK, $"{caller} should reach {probe.Name}: got {(int)foreign.Status} {foreign.Body}");
+            Assert.Contains(world.ForeignMarker(probe.Target), foreign.Body, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.True(foreign.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized or HttpStatusCode.Redirect,
+            $"{caller} on {probe.Name}: unexpected {(int)foreign.Status}");
+        Assert.Equal(missing.Status, foreign.Status);
+        Assert.Equal(missing.ErrorCode, foreign.ErrorCode);
+        Assert.Equal(missing.RedirectPath, foreign.RedirectPath);
+        Assert.DoesNotContain(world.ForeignMarker(probe.Target), foreign.Body, StringComparison.Ordinal);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task CspMember_ListingOrganisations_SeesOnlyItsOwn()
+    {
+        var json = await HttpAssert.JsonAsync(await world.Api("csp-viewer").GetAsync("/api/v1/organisations"));
+
+        var names = json.EnumerateArray().Select(o => o.GetProperty("name").GetString()).ToList();
+        Assert.Equal([world.OwnOrganisation.Name], names);
+    }
+
+    [Fact]
+    public async Task CspEditor_OwnOrganisation_IsReachable()
+    {
+        var json = await HttpAssert.JsonAsync(await world.Api("csp-editor").GetAsync($"/api/v1/organisations/{world.OwnOrganisation.Id}/members"));
+
+        Assert.Equal(2, json.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task CspEditor_UpdatingForeignOrganisation_LeavesItUntouched()
+    {
+        var response = await world.Api("csp-editor").PutAsJsonAsync($"/api/v1/organisations/{world.ForeignOrganisation.Id}", new { name = "Mine now" });
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "organisation.not-found");
+        var stored = await world.App.WithSystemAsync(sp => sp.GetRequiredService<OrganisationQueries>().GetAsync(world.ForeignOrganisation.Id, CancellationToken.None));
+        Assert.Equal(world.ForeignOrganisation.Name, stored.Value.Name);
+    }
+}
+
+/// <summary>Two providers (own "A", foreign "B"), the Monitoring Body, a client per role, and B's objects.</summary>
+public sealed class TenancyWorld : IAsyncLifetime
+{
+    private readonly Dictionary<string, HttpClient> api = [];
+    private readonly Dictionary<string, PageClient> pages = [];
+
+    public AdhereAppFactory App { get; } = new();
+
+    public OrganisationDetails OwnOrganisation { get; private set; } = null!;
+
+    public OrganisationDetails ForeignOrganisation { get; private set; } = null!;
+
+    public TestUser ForeignUser { get; private set; } = null!;
+
+    public Guid ForeignTokenId { get; private set; }
+
+    public string ForeignTokenName { get; } = $"foreign-token-{Guid.NewGuid():N}";
+
+    public async ValueTask InitializeAsync()
+    {
+        await App.InitializeAsync();
+        OwnOrganisation = await App.CreateProviderAsync($"Own Provider {Guid.NewGuid():N}");
+        ForeignOrganisation = await App.CreateProviderAsync($"Foreign Provider {Guid.NewGuid():N}");
+        ForeignUser = await App.CreateUserAsync(Role.CspEditor, ForeignOrganisation);
+        ForeignTokenId = (await App.CreateTokenAsync(ForeignUser, name: ForeignTokenName)).Id;
+
+        foreach (var role in Role.All)
+        {
+            var user = await App.CreateUserAsync(role, role.IsMonitoringBodyRole ? null : OwnOrganisation);
+            api[role.Name] = await App.ApiClientAsync(user);
+            pages[role.Name] = await App.SignInAsync(user);
+        }
+
+        api["anonymous"] = App.ApiClient(null);
+        pages["anonymous"] = App.AnonymousPageClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in api.Values) c.Dispose();
+        foreach (var p in pages.Values) p.Dispose();
+        await App.DisposeAsync();
+    }
+
+    public HttpClient Api(string caller) => api[caller];
+
+    public Guid ForeignId(TenancyMatrixTests.Target target) => target switch
+    {
+        TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Id,
+        TenancyMatrixTests.Target.User => ForeignUser.Id.Value,
+        _ => ForeignTokenId,
+    };
+
+    /// <summary>Text that appears in a response only if the foreign object leaked into it.</summary>
+    public string ForeignMarker(TenancyMatrixTests.Target target) => target switch
+    {
+        TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Name,
+        TenancyMatrixTests.Target.User => ForeignUser.Email,
+        _ => ForeignTokenName,
+    };
+
+    public sealed record Answer(HttpStatusCode Status, string? ErrorCode, string? RedirectPath, string Body);
+
+    public async Task<Answer> SendAsync(string caller, TenancyMatrixTests.Probe probe, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var path = probe.Path.Replace("{id}", id.ToString(), StringComparison.Ordinal);
+        HttpResponseMessage response;
+        if (probe.Page)
+        {
+            var page = pages[caller];
+            if (probe.Method == "GET") response = await page.GetAsync(path);
+            else
+            {
+                var form = new Dictionary<string, string>((Dictionary<string, string>)probe.Body!);
+                var formPage = caller == "anonymous" ? "/account/signin" : "/account/tokens";
+                response = await page.PostFormAsync(formPage, path, form);
+            }
+        }
+        else
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(probe.Method), path);
+            if (probe.Body is not null) request.Content = JsonContent.Create(probe.Body);
+            response = await api[caller].SendAsync(request);
+        }
+
+        var body = await response.Content.ReadAsStringAsync();
+        string? code = null;
+        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        {
+            code = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errorCode").GetString();
+        }
+
+        var location = response.Headers.Location;
+        var redirect = location is null ? null : location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+        return new Answer(response.StatusCode, code, redirect, body);
+    }
+
+    /// <summary>Everything a foreign probe could change: B's profile, its user's state, its token, the audit trail length.</summary>
+    public Task<string> SnapshotAsync() =>
+        App.WithSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdhereDb>();
+            var org = await sp.GetRequiredService<OrganisationQueries>().GetAsync(ForeignOrganisation.Id, CancellationToken.None);
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == ForeignUser.Id.Value);
+            var token = await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == new ApiTokenId(ForeignTokenId));
+            var audit = await db.AuditEvents.CountAsync();
+            return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{audit}";
+        });
+}
