@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Adhere.Web.Tests.Infrastructure;
+
+namespace Adhere.Web.Tests.Startup;
+
+/// <summary>
+/// Starts the real web host as its own process, as the README's first command does, to check what only a real
+/// start shows: migration and demo seeding in Development, refusal on an unmigrated database elsewhere, --urls.
+/// </summary>
+public sealed partial class WebProcessTests
+{
+    [Fact]
+    public async Task Start_InProductionOnUnmigratedDatabase_RefusesAndNamesTheCommand()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var process = StartWeb(database, "Production");
+
+        var exited = await WaitForExitAsync(process, TimeSpan.FromSeconds(60));
+
+        Assert.True(exited, "the host should stop by itself");
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("adhere db migrate", Output(process), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InDevelopmentOnEmptyDatabase_MigratesSeedsAndLetsDemoUsersSignIn()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var process = StartWeb(database, "Development");
+        try
+        {
+            var address = await WaitForAsync(process, ListeningPattern(), TimeSpan.FromSeconds(90));
+            var output = Output(process);
+            var admin = AdminLinePattern().Match(output);
+            Assert.True(admin.Success, $"the demo banner should list the administrator:\n{output}");
+
+            using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+
+            var page = new PageClient(client);
+            var signIn = await page.PostFormAsync("/account/signin", "/account/signin",
+                new() { ["Email"] = "admin@mb.demo.example", ["Password"] = admin.Groups[1].Value });
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.Equal("/console", signIn.Headers.Location!.OriginalString);
+            Assert.Contains("Nimbus Cloud GmbH", await client.GetStringAsync("/console/organisations"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static Process StartWeb(TestDatabase database, string environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "src", "Adhere.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(WebAssembly());
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:0");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        info.Environment["Database__Provider"] = database.ProviderName;
+        info.Environment["ConnectionStrings__Adhere"] = database.ConnectionString;
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+
+        var process = new Process { StartInfo = info };
+        var output = new System.Text.StringBuilder();
+        Outputs.Add(process, output);
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Process, System.Text.StringBuilder> Outputs = [];
+
+    private static string Output(Process process)
+    {
+        var output = Outputs.GetOrCreateValue(process);
+        lock (output) return output.ToString();
+    }
+
+    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return false;
+        }
+    }
+
+    private static async Task<string> WaitForAsync(Process process, Regex pattern, TimeSpan timeout)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            var match = pattern.Match(Output(process));
+            if (match.Success) return match.Groups[1].Value;
+            if (process.HasExited) break;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The web host did not report its address:\n{Output(process)}");
+    }
+
+    /// <summary>The web host built in the same configuration as these tests.</summary>
+    private static string WebAssembly()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
+        var path = Path.Combine(RepositoryRoot(), "src", "Adhere.Web", "bin", configuration, "net10.0", "Adhere.Web.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Adhere.Web first.", path);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Adhere.slnx"))) return dir.FullName;
+        }
+
+        throw new DirectoryNotFoundException("Adhere.slnx not found above the test binaries.");
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningPattern();
+
+    [GeneratedRegex(@"admin@mb\.demo\.example\s+(\S+)\s+mb-admin")]
+    private static partial Regex AdminLinePattern();
+}
