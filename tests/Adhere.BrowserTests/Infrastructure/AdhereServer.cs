@@ -2,6 +2,7 @@ using System.Net;
 using Adhere.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Adhere.BrowserTests.Infrastructure.AdhereServer))]

@@ -67,7 +67,7 @@ public sealed partial class InvitationJourneyTests(AdhereServer server, Chromium
     }
 
     /// <summary>Signs in as <paramref name="admin"/>, opens Users from the console menu, invites, and returns the link shown.</summary>
-    private async Task<string> InviteAsync(IPage page, TestUser admin, Role role, string organisation, string email, bool screenshot)
+    private static async Task<string> InviteAsync(IPage page, TestUser admin, Role role, string organisation, string email, bool screenshot)
     {
         await Journeys.SignInAsync(page, admin.Email, AdhereAppFactory.Password);
         await Expect(page).ToHaveURLAsync(ConsoleHome());
