@@ -19,13 +19,9 @@ public static class OrganisationCommands
     public static async Task<Result<OrganisationDetails>> FindAsync(CommandRun run, string reference)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var key = reference?.Trim() ?? "";
         var queries = run.Get<OrganisationQueries>();
-        if (Guid.TryParse(key, out var id)) return await queries.GetAsync(id, run.Ct);
-
-        var normalized = Organisation.Normalize(key);
-        var match = (await queries.ListAsync(run.Ct)).FirstOrDefault(o => Organisation.Normalize(o.Name) == normalized);
-        return match is null ? OrganisationErrors.NotFound(key) : match;
+        var match = await queries.FindByReferenceAsync(reference, run.Ct);
+        return match is null ? OrganisationErrors.NotFound(reference?.Trim() ?? "") : await queries.GetAsync(match.Id.Value, run.Ct);
     }
 
     private static Command Add(CliContext cli)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Accounts;
 using Adhere.Domain.Audit;
@@ -13,7 +14,7 @@ namespace Adhere.Core.Accounts;
 /// Creates a user with one role in one organisation: with a password (CLI, seeding) or, without one, as an
 /// invitation whose secret link is returned once. Nothing is created when any check fails.
 /// </summary>
-public sealed class AddUser(AdhereDb db, UserManager<AdhereUser> users, TimeProvider time)
+public sealed class AddUser(AdhereDb db, OrganisationQueries organisations, UserManager<AdhereUser> users, TimeProvider time)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -90,10 +91,7 @@ public sealed class AddUser(AdhereDb db, UserManager<AdhereUser> users, TimeProv
             return org is null ? OrganisationErrors.MonitoringBodyMissing() : org;
         }
 
-        var normalized = Organisation.Normalize(key);
-        org = Guid.TryParse(key, out var id)
-            ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == new OrganisationId(id), ct)
-            : await db.Organisations.FirstOrDefaultAsync(o => o.NormalizedName == normalized, ct);
+        org = await organisations.FindByReferenceAsync(key, ct);
         if (org is null) return OrganisationErrors.NotFound(key);
         if (org.Kind != role.OrganisationKind) return AccountErrors.OrganisationKindMismatch(role, org.Name);
         return org;

@@ -117,6 +117,16 @@ public sealed class OrganisationQueries(AdhereDb db)
         return row is null ? OrganisationErrors.NotFound(id.ToString()) : ToDetails(row.Org, row.Members);
     }
 
+    /// <summary>Finds a visible organisation by its ID or by its name (ignoring case), as <c>--org</c> options and invitations name it.</summary>
+    public async Task<Organisation?> FindByReferenceAsync(string? reference, CancellationToken ct)
+    {
+        var key = reference?.Trim();
+        if (string.IsNullOrEmpty(key)) return null;
+        if (Guid.TryParse(key, out var id)) return await db.Organisations.FirstOrDefaultAsync(o => o.Id == new OrganisationId(id), ct);
+        var normalized = Organisation.Normalize(key);
+        return await db.Organisations.FirstOrDefaultAsync(o => o.NormalizedName == normalized, ct);
+    }
+
     internal static OrganisationDetails ToDetails(Organisation o, int members) =>
         new(o.Id.Value, o.Name, CreateOrganisation.KindName(o.Kind), o.Address, o.Website, o.PrivacyContactEmail, o.CreatedAt, members);
 }
