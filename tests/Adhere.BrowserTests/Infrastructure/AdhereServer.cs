@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Adhere.BrowserTests.Infrastructure.AdhereServer))]
+// One browser at a time: on a two-core machine parallel Chromiums finish no sooner and time out more often.
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
 
 namespace Adhere.BrowserTests.Infrastructure;
 

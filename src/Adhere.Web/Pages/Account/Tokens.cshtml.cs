@@ -13,7 +13,9 @@ public sealed class TokensModel(ApiTokenQueries queries, CreateApiToken create, 
     [BindProperty]
     public int ExpiresInDays { get; set; } = 90;
 
-    public string? NewSecret { get; private set; }
+    /// <summary>Shown once, after the redirect that follows creation (TempData is encrypted and read once).</summary>
+    [TempData]
+    public string? NewSecret { get; set; }
 
     public IReadOnlyList<ApiTokenSummary> Tokens { get; private set; } = [];
 
@@ -22,15 +24,16 @@ public sealed class TokensModel(ApiTokenQueries queries, CreateApiToken create, 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var result = await create.HandleAsync(new(Name, null, ExpiresInDays), ct);
-        if (result.IsError) ModelState.AddError(result.Error!);
-        else
+        if (result.IsError)
         {
-            NewSecret = result.Value.Secret;
-            Name = string.Empty;
+            ModelState.AddError(result.Error!);
+            Tokens = await queries.ListMineAsync(ct);
+            return Page();
         }
 
-        Tokens = await queries.ListMineAsync(ct);
-        return Page();
+        // Redirect after the post, so that reloading the page cannot create a second token.
+        NewSecret = result.Value.Secret;
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)

@@ -56,8 +56,10 @@ public sealed partial class InvitationJourneyTests(AdhereServer server, Chromium
         var portal = await AcceptAndSignInAsync(await inviteeContext.NewPageAsync(), link, inviteeEmail);
         var headerOnPortal = await HeaderBackgroundAsync(portal);
 
+        // Chromium's wording moved from "Refused to …" to "… violates the following Content Security Policy directive".
         Assert.DoesNotContain(problems, p => p.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
-                                             || p.Contains("Refused", StringComparison.OrdinalIgnoreCase));
+                                             || p.Contains("Refused", StringComparison.OrdinalIgnoreCase)
+                                             || p.Contains("violates", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(problems, p => p.StartsWith("page error", StringComparison.Ordinal));
         Assert.NotEmpty(stylesheets);
         Assert.All(stylesheets, s => Assert.StartsWith("200 ", s, StringComparison.Ordinal));

@@ -42,6 +42,15 @@ public sealed class IndexModel(AuditQueries queries, VerifyAuditChain verify) : 
         return Page();
     }
 
+    /// <summary>The changes of an entry as readable rows; the stored canonical JSON stays untouched.</summary>
+    public static IReadOnlyList<(string Field, string? From, string? To)> ChangesOf(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return doc.RootElement.EnumerateObject()
+            .Select(p => (p.Name, p.Value.GetProperty("from").GetString(), p.Value.GetProperty("to").GetString()))
+            .ToList();
+    }
+
     public string NextPageUrl(long before)
     {
         var query = new QueryBuilder();

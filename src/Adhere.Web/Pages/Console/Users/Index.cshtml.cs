@@ -10,7 +10,7 @@ public sealed class IndexModel(UserQueries users, OrganisationQueries organisati
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "role")]
+    [BindProperty(SupportsGet = true, Name = "inRole")]
     public string? RoleFilter { get; set; }
 
     [BindProperty]
@@ -26,25 +26,29 @@ public sealed class IndexModel(UserQueries users, OrganisationQueries organisati
 
     public IReadOnlyList<OrganisationDetails> Providers { get; private set; } = [];
 
-    public string? InvitationLink { get; private set; }
+    /// <summary>Shown once, after the redirect that follows a successful invitation (TempData is encrypted and read once).</summary>
+    [TempData]
+    public string? InvitationLink { get; set; }
 
-    public string? InvitedEmail { get; private set; }
+    [TempData]
+    public string? InvitedEmail { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await addUser.HandleAsync(new(Email ?? string.Empty, Role ?? string.Empty, OrganisationId?.ToString(), Password: null), ct);
-        if (result.IsError) ModelState.AddError(result.Error!);
-        else
+        if (result.IsError)
         {
-            InvitedEmail = result.Value.Email;
-            InvitationLink = $"{Request.Scheme}://{Request.Host}{Adhere.Web.Users.InvitationLink.PathFor(result.Value.InvitationSecret!)}";
-            Email = null;
+            ModelState.AddError(result.Error!);
+            await LoadAsync(ct);
+            return Page();
         }
 
-        await LoadAsync(ct);
-        return Page();
+        // Redirect after the post, so that reloading the page cannot invite twice.
+        InvitedEmail = result.Value.Email;
+        InvitationLink = $"{Request.Scheme}://{Request.Host}{Adhere.Web.Users.InvitationLink.PathFor(result.Value.InvitationSecret!)}";
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
