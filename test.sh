@@ -17,6 +17,7 @@
 #
 # Full logs go to .tmp/logs/. The last line is always "N passed, N failed, N skipped" (totals over all passes;
 # a failed restore, build, model check or a missing PostgreSQL in CI counts as one failed test).
+#
 # Functions below are called from traps, which shellcheck cannot see.
 # shellcheck disable=SC2317
 set -euo pipefail
@@ -30,7 +31,7 @@ readonly PG_FIRST_PORT=55432
 readonly TEST_TIMEOUT=${ADHERE_TEST_TIMEOUT:-20m}
 readonly REQUIRED_PACKAGES=(postgresql chromium poppler-utils fonts-dejavu-core)
 
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 is_ci() { [[ "${CI:-}" =~ ^([Tt][Rr][Uu][Ee]|1|[Yy][Ee][Ss])$ ]]; }
 if is_ci; then
@@ -61,8 +62,10 @@ fail_step() {
 
 # Runs as the PostgreSQL owner: the postgres user when we are root (initdb refuses root), else ourselves.
 as_pg() {
-    if [[ $EUID -eq 0 ]]; then
+    if [[ $EUID -eq 0 ]] && command -v runuser >/dev/null 2>&1; then
         (cd / && runuser -u postgres -- "$@")
+    elif [[ $EUID -eq 0 ]]; then
+        (cd / && su postgres -s /bin/sh -c "$(printf '%q ' "$@")")
     else
         (cd / && "$@")
     fi
@@ -175,7 +178,9 @@ prepare_pg_dir() {
 # Runs the server as a background child of this script (not daemonised by pg_ctl): it is reaped by us, and
 # dies with our process group if CI kills the job. Returns 0 when ready, 2 if the port was taken, else 1.
 run_postgres_on() {
-    local port=$1 i
+    local port=$1 i seen
+    seen=0
+    if [[ -f $PG_DIR/server.log ]]; then seen=$(wc -l <"$PG_DIR/server.log"); fi
     as_pg "$PG_BIN/postgres" -D "$PG_DIR/data" -p "$port" -c listen_addresses=127.0.0.1 \
         -c unix_socket_directories= -c max_connections=200 \
         -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
@@ -185,7 +190,9 @@ run_postgres_on() {
         if ! kill -0 "$PG_JOB" 2>/dev/null; then
             wait "$PG_JOB" 2>/dev/null || true
             PG_JOB=""
-            if grep -q 'Address already in use' "$PG_DIR/server.log" 2>/dev/null; then return 2; fi
+            if tail -n "+$((seen + 1))" "$PG_DIR/server.log" 2>/dev/null | grep -q 'Address already in use'; then
+                return 2
+            fi
             return 1
         fi
         # Line 8 of postmaster.pid is the server's status; pg_ctl -w waits for "ready" the same way.
@@ -330,8 +337,10 @@ run_tests() {
         *) header "$name" ;;
     esac
     if [[ $provider == postgres ]] && ((PG_AVAILABLE == 0)); then
-        say "SKIPPED: $name on PostgreSQL ($PG_REASON)"
-        RECAP+=("SKIPPED: $label ($PG_REASON)")
+        local what=SKIPPED
+        is_ci && what="NOT RUN"   # already counted as a failure
+        say "$what: $name on PostgreSQL ($PG_REASON)"
+        RECAP+=("$what: $label ($PG_REASON)")
         return 0
     fi
 
@@ -365,7 +374,8 @@ run_tests() {
 INTERRUPTED=""
 on_exit() {
     local rc=$?
-    trap - EXIT INT TERM HUP
+    trap - EXIT
+    trap '' INT TERM HUP   # a second Ctrl-C must not cut the cleanup short (it is bounded: < 1 minute)
     set +e
     if [[ -n $INTERRUPTED ]]; then
         printf '\nInterrupted (%s): stopping...\n' "$INTERRUPTED"
@@ -492,10 +502,11 @@ if ((build_ok)); then
     header "EF Core: pending model changes"
     for context in SqliteAdhereDb PostgresAdhereDb; do
         logf=$LOG_DIR/ef-pending-$context.log
+        printf '%s: ' "$context"
         if run_logged "$logf" dotnet ef migrations has-pending-model-changes --project src/Adhere.Core \
             --context "$context" --configuration Release --no-build; then
             RECAP+=("EF $context: no pending model changes")
-        elif grep -q 'Changes have been found' "$logf"; then
+        elif grep -q 'Changes have been made to the model' "$logf"; then
             fail_step "EF $context has pending model changes (no migration for the current model)"
             say "  Add one: dotnet ef migrations add <Name> --project src/Adhere.Core --context $context --output-dir Migrations/${context%AdhereDb}"
         else
