@@ -1,5 +1,6 @@
 using Adhere.Core.Accounts;
 using Adhere.Core.Audit;
+using Adhere.Core.Catalogue;
 using Adhere.Core.Demo;
 using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
@@ -54,6 +55,16 @@ public static class CoreServices
 
         services.AddScoped<AuditQueries>();
         services.AddScoped<VerifyAuditChain>();
+
+        services.TryAddSingleton(new CatalogueSettings());
+        services.AddScoped<CatalogueStore>();
+        services.AddScoped<CatalogueApplier>();
+        services.AddScoped<ImportCatalogue>();
+        services.AddScoped<ImportMappings>();
+        services.AddScoped<CatalogueQueries>();
+        services.AddScoped<FreezeCatalogue>();
+        services.AddScoped<ExportCatalogue>();
+        services.AddScoped<DiffCatalogues>();
 
         services.AddScoped<DemoSeeder>();
         return services;

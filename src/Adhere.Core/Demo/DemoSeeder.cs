@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Adhere.Core.Accounts;
+using Adhere.Core.Catalogue;
 using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Accounts;
@@ -14,7 +15,7 @@ namespace Adhere.Core.Demo;
 /// cloud providers with an editor and a viewer each. Passwords are random and returned once, for printing.
 /// Later features add their demo data here, so a newcomer sees every part of the product populated.
 /// </summary>
-public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser)
+public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser, ImportCatalogue importCatalogue)
 {
     public const string MonitoringBodyName = "Demo Monitoring Body";
 
@@ -67,9 +68,29 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
             created.Add(new DemoUser(email, role.Name, organisation, password));
         }
 
+        var catalogue = await ImportDemoCatalogueAsync(ct);
+        if (catalogue.IsError) return catalogue.Error!;
+
         await transaction.CommitAsync(ct);
         return created;
     }
+
+    /// <summary>Imports the demo catalogue (the Code's structure with placeholder statements), shipped inside this assembly.</summary>
+    public async Task<Result<ImportReport>> ImportDemoCatalogueAsync(CancellationToken ct)
+    {
+        await using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream(DemoCatalogueResource)
+            ?? throw new InvalidOperationException("The demo catalogue is not embedded.");
+        var report = await importCatalogue.HandleAsync(new ImportCatalogue.Command(stream, stream.Length, CatalogueFormat.Native, DryRun: false), ct);
+        if (report.Problems.Count > 0)
+        {
+            var first = report.Problems[0];
+            return new InvalidError("demo.catalogue-invalid", $"The demo catalogue does not import: {first.Location}: {first.Message}");
+        }
+
+        return report;
+    }
+
+    public const string DemoCatalogueResource = "Adhere.Core.Catalogue.Demo.eu-cloud-coc-2.11-demo.yaml";
 
     /// <summary>A random password that meets the policy: 16 characters, mixed case and digits.</summary>
     public static string NewPassword()

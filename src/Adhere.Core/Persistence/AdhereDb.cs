@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Adhere.Core.Accounts;
+using Adhere.Core.Catalogue;
 using Adhere.Core.Tenancy;
 using Adhere.Domain.Accounts;
 using Adhere.Domain.Audit;
@@ -36,6 +37,22 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<CatalogueVersion> Catalogues => Set<CatalogueVersion>();
+
+    public DbSet<CatalogueSection> CatalogueSections => Set<CatalogueSection>();
+
+    public DbSet<CatalogueControl> CatalogueControls => Set<CatalogueControl>();
+
+    public DbSet<CatalogueModule> CatalogueModules => Set<CatalogueModule>();
+
+    public DbSet<Standard> Standards => Set<Standard>();
+
+    public DbSet<StandardClause> StandardClauses => Set<StandardClause>();
+
+    public DbSet<ControlMapping> ControlMappings => Set<ControlMapping>();
+
+    public DbSet<CatalogueTransitionRow> CatalogueTransitions => Set<CatalogueTransitionRow>();
 
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
@@ -174,6 +191,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
             a.HasIndex(x => new { x.ObjectType, x.ObjectId });
             a.HasIndex(x => x.OrganisationId);
         });
+
+        CatalogueModel.Configure(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
         {

@@ -1,10 +1,12 @@
 using Adhere.Core;
 using Adhere.Core.Accounts;
+using Adhere.Core.Catalogue;
 using Adhere.Core.Demo;
 using Adhere.Core.Persistence;
 using Adhere.Core.Tenancy;
 using Adhere.Web.Accounts;
 using Adhere.Web.Audit;
+using Adhere.Web.Catalogue;
 using Adhere.Web.Health;
 using Adhere.Web.Organisations;
 using Adhere.Web.Users;
@@ -23,9 +25,11 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.AddSingleton(builder.Configuration.GetSection("Catalogue").Get<CatalogueSettings>() ?? new CatalogueSettings());
         services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
 
         services.AddHttpContextAccessor();
+        services.AddSingleton<PendingUploads>();
         services.AddScoped<IUserClaimsPrincipalFactory<AdhereUser>, AdhereClaimsFactory>();
         services.AddIdentityCore<AdhereUser>().AddSignInManager<AdhereSignInManager>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero); // disabling takes effect at once
@@ -61,10 +65,12 @@ public static class WebHost
             o.Conventions.AuthorizeFolder("/Console", Policies.MbStaff);
             o.Conventions.AuthorizeFolder("/Console/Users", Policies.MbAdmin);
             o.Conventions.AuthorizeFolder("/Console/Audit", Policies.MbAdmin);
+            o.Conventions.AuthorizeFolder("/Console/Catalogues", Policies.MbAdmin);
             o.Conventions.AuthorizeFolder("/Portal", Policies.CspMember);
             o.Conventions.AuthorizePage("/Account/Tokens");
         });
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Unreadable bodies and parameters answer 400 in every environment; the status page adds the errorCode.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddExceptionHandler<UnexpectedErrorHandler>();
@@ -141,6 +147,7 @@ public static class WebHost
         api.MapOrganisationsApi();
         api.MapUsersApi();
         api.MapAuditApi();
+        api.MapCatalogueApi();
 
         app.MapRazorPages();
         return app;
@@ -175,6 +182,7 @@ public static class StatusPages
             400 => ("request.malformed", "The request could not be read: check the JSON body and the format of each parameter."),
             404 => ("not-found", "There is no such resource."),
             405 => ("method-not-allowed", "This resource does not support the HTTP method."),
+            413 => ("request.too-large", "The request body is larger than the server accepts."),
             415 => ("unsupported-media-type", "Send the body as application/json."),
             _ => ($"http-{status}", $"The request failed with status {status}."),
         };

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Audit;
+using Adhere.Domain.Catalogue;
+
+namespace Adhere.Core.Catalogue;
+
+/// <summary>
+/// The write side shared by every import: decides between created, updated and unchanged, refuses a frozen
+/// version, and writes the version, its standards and the audit entry in one transaction.
+/// </summary>
+public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProvider time)
+{
+    /// <summary>Stores a validated document as a new version, or as new content of its unfrozen version.</summary>
+    public async Task<ImportReport> ApplyAsync(CatalogueDocument document, string formatName, bool dryRun, IProgress<string>? progress, CancellationToken ct)
+    {
+        var fingerprint = CatalogueFingerprint.Of(document);
+        var existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
+        var standardChanges = await store.MergeStandardsAsync(document.Standards, apply: false, ct);
+        CatalogueDiff? diff = null;
+        ImportAction action;
+        if (existing is null) action = ImportAction.Created;
+        else
+        {
+            var stored = await store.LoadAsync(existing, ct);
+            diff = CatalogueDiff.Compare(stored, document);
+            // Unchanged when the file is the one imported last, or when it says the same in another order or format
+            // (an export of this version, for instance): standards are compared separately, clause by clause.
+            var same = existing.ContentHash == fingerprint || diff.IsEmpty;
+            action = same && standardChanges.Count == 0 ? ImportAction.Unchanged : ImportAction.Updated;
+            if (action == ImportAction.Updated && existing.FrozenAt is not null)
+            {
+                return ImportReport.Refused(formatName, [new CatalogueProblem("$.code.version", "catalogue.version-frozen",
+                    $"{existing.Name} {existing.Version} is in use by declarations and cannot change; import the changes as a new version.")],
+                    existing.Name, existing.Version);
+            }
+        }
+
+        var report = new ImportReport(action, dryRun, formatName, document.Code.Name.Trim(), document.Code.Version.Trim(),
+            document.Sections.Count, document.Controls.Count, document.Mappings.Count, diff, standardChanges, []);
+        if (dryRun || action == ImportAction.Unchanged) return report;
+
+        progress?.Report($"Writing {document.Controls.Count} control(s) and {document.Mappings.Count} mapping(s).");
+        await using var unit = await db.BeginUnitAsync(ct);
+        var now = time.GetUtcNow();
+        await store.MergeStandardsAsync(document.Standards, apply: true, ct);
+        CatalogueVersion header;
+        if (existing is null) header = store.AddVersion(document, fingerprint, now);
+        else
+        {
+            await store.ReplaceContentAsync(existing, document, fingerprint, now, ct);
+            header = existing;
+        }
+
+        db.Record(action == ImportAction.Created ? "catalogue.imported" : "catalogue.updated", "catalogue", header.Id.ToString(), null,
+            new AuditChanges()
+                .Added("name", header.Name)
+                .Added("version", header.Version)
+                .Added("format", formatName)
+                .Added("controls", document.Controls.Count.ToString(CultureInfo.InvariantCulture))
+                .Added("mappings", document.Mappings.Count.ToString(CultureInfo.InvariantCulture))
+                .Added("fingerprint", fingerprint));
+        await db.SaveChangesAsync(ct);
+        await unit.CommitAsync(ct);
+        progress?.Report("Done.");
+        return report;
+    }
+
+}

@@ -1,0 +1,214 @@
+using System.Text.Json;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adhere.Core.Catalogue;
+
+/// <summary>Converts between stored catalogue rows and <see cref="CatalogueDocument"/>s; the only code that knows both.</summary>
+public sealed class CatalogueStore(AdhereDb db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task<CatalogueVersion?> FindAsync(string name, string version, CancellationToken ct)
+    {
+        var normalized = Normalize(name);
+        var v = version.Trim();
+        return db.Catalogues.FirstOrDefaultAsync(c => c.NormalizedName == normalized && c.Version == v, ct);
+    }
+
+    public static string Normalize(string name) => (name ?? string.Empty).Trim().ToUpperInvariant();
+
+    /// <summary>
+    /// Rebuilds the document of a stored version. Standards come with every clause known to the installation,
+    /// which may be more than the version's own file listed.
+    /// </summary>
+    public async Task<CatalogueDocument> LoadAsync(CatalogueVersion header, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var id = header.Id;
+        var sections = await db.CatalogueSections.AsNoTracking().Where(s => s.CatalogueId == id).OrderBy(s => s.Position).ToListAsync(ct);
+        var controls = await db.CatalogueControls.AsNoTracking().Where(c => c.CatalogueId == id).OrderBy(c => c.Position).ToListAsync(ct);
+        var modules = await db.CatalogueModules.AsNoTracking().Where(m => m.CatalogueId == id).OrderBy(m => m.Position).ToListAsync(ct);
+        var mappings = await db.ControlMappings.AsNoTracking().Where(m => m.CatalogueId == id).OrderBy(m => m.Position).ToListAsync(ct);
+        var transitions = await db.CatalogueTransitions.AsNoTracking().Where(t => t.CatalogueId == id).OrderBy(t => t.Position).ToListAsync(ct);
+        var standardKeys = mappings.Select(m => m.StandardKey).Distinct().ToList();
+        var standards = await db.Standards.AsNoTracking().Where(s => standardKeys.Contains(s.Key)).ToListAsync(ct);
+        var standardIds = standards.Select(s => s.Id).ToList();
+        var clauses = (await db.StandardClauses.AsNoTracking().Where(c => standardIds.Contains(c.StandardId)).ToListAsync(ct))
+            .ToLookup(c => c.StandardId);
+
+        return new CatalogueDocument(
+            new CodeInfo(header.Name, header.Version, header.Owner, header.PublishedOn, header.ApprovedOn, header.Status, header.Description,
+                header.IsDemo, header.Origin, header.SourceId),
+            sections.Select(s => new SectionDraft(s.Key, s.ParentKey, s.Title, s.Description, s.Extra)).ToList(),
+            controls.Select(c => new ControlDraft(c.Key, c.SectionKey, c.ParentKey, c.Title, c.Statement, c.Guidance,
+                Strings(c.GdprReferences), Strings(c.Tags), c.ModuleKey,
+                JsonSerializer.Deserialize<List<ParameterDraft>>(c.Parameters, Json) ?? [], c.Extra)).ToList(),
+            modules.Select(m => new ModuleDraft(m.Key, m.Title, m.Description)).ToList(),
+            standardKeys.Select(k => standards.First(s => s.Key == k))
+                .Select(s => new StandardDraft(s.Key, s.Title, s.Publisher,
+                    clauses[s.Id].OrderBy(c => c.Position).Select(c => new ClauseDraft(c.Ref, c.Title)).ToList()))
+                .ToList(),
+            mappings.Select(m => new MappingDraft(m.ControlKey, m.StandardKey, m.ClauseRef, m.Relationship, m.Rationale, m.IsDemo)).ToList(),
+            transitions.GroupBy(t => t.FromVersion)
+                .Select(g => new TransitionDraft(g.Key, g.Select(t => new TransitionRow(t.FromKey, t.ToKey, t.Note)).ToList()))
+                .ToList());
+    }
+
+    /// <summary>Adds the rows of a new version; the caller saves.</summary>
+    public CatalogueVersion AddVersion(CatalogueDocument document, string fingerprint, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var header = new CatalogueVersion { Id = CatalogueId.New(), ImportedAt = now };
+        SetHeader(header, document, fingerprint, now);
+        db.Catalogues.Add(header);
+        AddContent(header.Id, document);
+        return header;
+    }
+
+    /// <summary>Replaces the content of an existing, unfrozen version; the caller saves.</summary>
+    public async Task ReplaceContentAsync(CatalogueVersion header, CatalogueDocument document, string fingerprint, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(document);
+        if (header.FrozenAt is not null) throw new InvalidOperationException("A frozen catalogue version cannot change.");
+        var id = header.Id;
+        await db.CatalogueSections.Where(x => x.CatalogueId == id).ExecuteDeleteAsync(ct);
+        await db.CatalogueControls.Where(x => x.CatalogueId == id).ExecuteDeleteAsync(ct);
+        await db.CatalogueModules.Where(x => x.CatalogueId == id).ExecuteDeleteAsync(ct);
+        await db.ControlMappings.Where(x => x.CatalogueId == id).ExecuteDeleteAsync(ct);
+        await db.CatalogueTransitions.Where(x => x.CatalogueId == id).ExecuteDeleteAsync(ct);
+        SetHeader(header, document, fingerprint, now);
+        AddContent(id, document);
+    }
+
+    /// <summary>
+    /// Creates missing standards and adds missing clauses; titles of existing ones are updated. Clauses are never
+    /// removed, since other catalogues may map to them. Returns a line per change, for the import report.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MergeStandardsAsync(IReadOnlyList<StandardDraft> standards, bool apply, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(standards);
+        var changes = new List<string>();
+        foreach (var draft in standards)
+        {
+            var standard = await db.Standards.FirstOrDefaultAsync(s => s.Key == draft.Key, ct);
+            if (standard is null)
+            {
+                changes.Add($"standard {draft.Key} created with {draft.Clauses.Count} clause(s)");
+                if (!apply) continue;
+                standard = new Standard { Id = Guid.NewGuid(), Key = draft.Key, Title = draft.Title, Publisher = draft.Publisher };
+                db.Standards.Add(standard);
+                var position = 0;
+                foreach (var c in draft.Clauses) db.StandardClauses.Add(new StandardClause { StandardId = standard.Id, Ref = c.Ref, Title = c.Title, Position = position++ });
+                continue;
+            }
+
+            if (standard.Title != draft.Title || (draft.Publisher is not null && standard.Publisher != draft.Publisher))
+            {
+                changes.Add($"standard {draft.Key} renamed or republished");
+                if (apply)
+                {
+                    standard.Title = draft.Title;
+                    standard.Publisher = draft.Publisher ?? standard.Publisher;
+                }
+            }
+
+            var existing = await db.StandardClauses.Where(c => c.StandardId == standard.Id).ToListAsync(ct);
+            var next = existing.Count == 0 ? 0 : existing.Max(c => c.Position) + 1;
+            var added = 0;
+            var retitled = 0;
+            foreach (var c in draft.Clauses)
+            {
+                var stored = existing.FirstOrDefault(e => e.Ref == c.Ref);
+                if (stored is null)
+                {
+                    added++;
+                    if (apply) db.StandardClauses.Add(new StandardClause { StandardId = standard.Id, Ref = c.Ref, Title = c.Title, Position = next++ });
+                }
+                else if (c.Title.Length > 0 && stored.Title != c.Title)
+                {
+                    retitled++;
+                    if (apply) stored.Title = c.Title;
+                }
+            }
+
+            if (added > 0) changes.Add($"standard {draft.Key}: {added} clause(s) added");
+            if (retitled > 0) changes.Add($"standard {draft.Key}: {retitled} clause title(s) changed");
+        }
+
+        return changes;
+    }
+
+    private static void SetHeader(CatalogueVersion header, CatalogueDocument document, string fingerprint, DateTimeOffset now)
+    {
+        var c = document.Code;
+        header.Name = c.Name.Trim();
+        header.NormalizedName = Normalize(c.Name);
+        header.Version = c.Version.Trim();
+        header.Owner = c.Owner;
+        header.PublishedOn = c.PublishedOn;
+        header.ApprovedOn = c.ApprovedOn;
+        header.Status = c.Status;
+        header.Description = c.Description;
+        header.IsDemo = c.IsDemo;
+        header.Origin = c.Origin;
+        header.SourceId = c.SourceId;
+        header.ContentHash = fingerprint;
+        header.ControlCount = document.Controls.Count;
+        header.UpdatedAt = now;
+    }
+
+    private void AddContent(CatalogueId id, CatalogueDocument document)
+    {
+        var position = 0;
+        db.CatalogueSections.AddRange(document.Sections.Select(s => new CatalogueSection
+        {
+            CatalogueId = id, Key = s.Key, ParentKey = s.ParentKey, Title = s.Title, Description = s.Description, Extra = s.Extra, Position = position++,
+        }));
+        position = 0;
+        db.CatalogueControls.AddRange(document.Controls.Select(c => new CatalogueControl
+        {
+            CatalogueId = id,
+            Key = c.Key,
+            SectionKey = c.SectionKey,
+            ParentKey = c.ParentControlKey,
+            Title = c.Title,
+            Statement = c.Statement,
+            Guidance = c.Guidance,
+            GdprReferences = JsonSerializer.Serialize(c.GdprReferences, Json),
+            Tags = JsonSerializer.Serialize(c.Tags, Json),
+            ModuleKey = c.ModuleKey,
+            Parameters = JsonSerializer.Serialize(c.Parameters, Json),
+            Extra = c.Extra,
+            SearchText = SearchTextOf(c),
+            Position = position++,
+        }));
+        position = 0;
+        db.CatalogueModules.AddRange(document.Modules.Select(m => new CatalogueModule
+        {
+            CatalogueId = id, Key = m.Key, Title = m.Title, Description = m.Description, Position = position++,
+        }));
+        position = 0;
+        db.ControlMappings.AddRange(document.Mappings.Select(m => new ControlMapping
+        {
+            CatalogueId = id, ControlKey = m.ControlKey, StandardKey = m.StandardKey, ClauseRef = m.ClauseRef, Relationship = m.Relationship,
+            Rationale = m.Rationale, IsDemo = m.IsDemo, Position = position++,
+        }));
+        position = 0;
+        db.CatalogueTransitions.AddRange(document.Transitions.SelectMany(t => t.Controls.Select(r => new CatalogueTransitionRow
+        {
+            CatalogueId = id, FromVersion = t.FromVersion, FromKey = r.FromKey, ToKey = r.ToKey, Note = r.Note, Position = position++,
+        })));
+    }
+
+    /// <summary>The text searched by the control search: key, title, rendered statement and tags, upper-cased.</summary>
+    public static string SearchTextOf(ControlDraft c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return string.Join('\n', c.Key, c.Title, ParameterText.Render(c.Statement, c.Parameters), string.Join(' ', c.Tags)).ToUpperInvariant();
+    }
+
+    private static List<string> Strings(string json) => JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
+}

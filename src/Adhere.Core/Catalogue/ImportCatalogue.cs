@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using Adhere.Core.Catalogue.Native;
+using Adhere.Domain.Catalogue;
+
+namespace Adhere.Core.Catalogue;
+
+/// <summary>The file formats a catalogue import accepts.</summary>
+public enum CatalogueFormat
+{
+    /// <summary>Decide from the content: OSCAL when the JSON root is <c>catalog</c> or <c>mapping-collection</c>, native otherwise.</summary>
+    Auto,
+
+    /// <summary>Our YAML/JSON format, <c>adhere-catalogue/1</c>.</summary>
+    Native,
+
+    /// <summary>An OSCAL 1.1 catalog, or an OSCAL 1.2 mapping collection.</summary>
+    Oscal,
+}
+
+/// <summary>What an import did, or would do in a dry run.</summary>
+public enum ImportAction
+{
+    Created,
+    Updated,
+    Unchanged,
+    Refused,
+}
+
+/// <summary>
+/// The outcome of an import. When <see cref="Problems"/> is not empty, nothing was written and
+/// <see cref="Action"/> is <see cref="ImportAction.Refused"/>.
+/// </summary>
+public sealed record ImportReport(
+    ImportAction Action,
+    bool DryRun,
+    string Format,
+    string? Name,
+    string? Version,
+    int Sections,
+    int Controls,
+    int Mappings,
+    CatalogueDiff? Diff,
+    IReadOnlyList<string> StandardChanges,
+    IReadOnlyList<CatalogueProblem> Problems)
+{
+    public static ImportReport Refused(string format, IReadOnlyList<CatalogueProblem> problems, string? name = null, string? version = null) =>
+        new(ImportAction.Refused, false, format, name, version, 0, 0, 0, null, [], problems);
+}
+
+/// <summary>Limits on imports; <c>Catalogue:MaxImportBytes</c> in configuration.</summary>
+public sealed class CatalogueSettings
+{
+    public long MaxImportBytes { get; set; } = 50L * 1024 * 1024;
+}
+
+/// <summary>
+/// Imports a catalogue file: all or nothing, idempotent (the same content twice changes nothing and says so), and
+/// refused for a frozen version. Every problem is reported at once; a dry run reports the effect without writing.
+/// </summary>
+public sealed class ImportCatalogue(CatalogueApplier applier, ImportMappings importMappings, CatalogueSettings settings)
+{
+    public sealed record Command(Stream Content, long? Length, CatalogueFormat Format, bool DryRun, IProgress<string>? Progress = null);
+
+    public async Task<ImportReport> HandleAsync(Command command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var formatName = command.Format.ToString().ToLowerInvariant();
+        var limit = settings.MaxImportBytes;
+        if (command.Length is { } length && length > limit) return TooLarge(formatName, limit);
+
+        var bytes = await ReadLimitedAsync(command.Content, limit, ct);
+        if (bytes is null) return TooLarge(formatName, limit);
+        command.Progress?.Report($"Read {bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
+
+        var format = command.Format == CatalogueFormat.Native ? DetectedFormat.Native : Detect(bytes);
+        if (command.Format == CatalogueFormat.Oscal && format == DetectedFormat.Native)
+        {
+            return ImportReport.Refused("oscal", [new CatalogueProblem("$", "catalogue.not-oscal", "The file is not an OSCAL catalog or mapping collection (its JSON root must be 'catalog' or 'mapping-collection').")]);
+        }
+
+        if (format == DetectedFormat.OscalMapping) return await importMappings.HandleAsync(bytes, command.DryRun, command.Progress, ct);
+
+        formatName = format == DetectedFormat.OscalCatalog ? "oscal-catalog" : "native";
+        var read = format == DetectedFormat.OscalCatalog
+            ? CatalogueFormats.ReadOscalCatalog(bytes)
+            : NativeCatalogueReader.Read(new MemoryStream(bytes, writable: false));
+        if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
+        command.Progress?.Report($"Parsed {document.Sections.Count} section(s) and {document.Controls.Count} control(s).");
+
+        var problems = CatalogueValidator.Validate(document);
+        if (problems.Count > 0) return ImportReport.Refused(formatName, problems, document.Code.Name, document.Code.Version);
+
+        return await applier.ApplyAsync(document, formatName, command.DryRun, command.Progress, ct);
+    }
+
+    private static ImportReport TooLarge(string format, long limit) =>
+        ImportReport.Refused(format, [new CatalogueProblem("$", "catalogue.too-large",
+            $"The file is larger than the limit of {(limit / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)} MB (setting Catalogue:MaxImportBytes).")]);
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the stream holds more.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream content, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    internal enum DetectedFormat
+    {
+        Native,
+        OscalCatalog,
+        OscalMapping,
+    }
+
+    /// <summary>Looks at the first property of a JSON root object; anything else is taken for the native format.</summary>
+    internal static DetectedFormat Detect(byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        var trimmed = span.TrimStart((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
+        if (trimmed.IsEmpty || trimmed[0] != (byte)'{') return DetectedFormat.Native;
+        try
+        {
+            var reader = new Utf8JsonReader(trimmed, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1) continue;
+                if (reader.ValueTextEquals("catalog"u8)) return DetectedFormat.OscalCatalog;
+                if (reader.ValueTextEquals("mapping-collection"u8)) return DetectedFormat.OscalMapping;
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON: the reader that fits best reports where. A file that names OSCAL roots is read as OSCAL.
+            var text = System.Text.Encoding.UTF8.GetString(trimmed[..Math.Min(trimmed.Length, 4096)]);
+            if (text.Contains("\"catalog\"", StringComparison.Ordinal)) return DetectedFormat.OscalCatalog;
+            if (text.Contains("\"mapping-collection\"", StringComparison.Ordinal)) return DetectedFormat.OscalMapping;
+        }
+
+        return DetectedFormat.Native;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Adhere.Domain.Catalogue;
+
+/// <summary>A changed item and the names of the fields that differ.</summary>
+public sealed record ChangedItem(string Key, IReadOnlyList<string> Fields);
+
+/// <summary>
+/// What differs between two catalogue documents (two versions, or a stored version and a file about to be imported).
+/// Keys are compared as they are; where a transition renames controls, <see cref="Compare"/> reports the rename as a
+/// removal and an addition, and the caller may show the transition beside it.
+/// </summary>
+public sealed record CatalogueDiff(
+    IReadOnlyList<ChangedItem> CodeChanges,
+    IReadOnlyList<string> AddedSections,
+    IReadOnlyList<string> RemovedSections,
+    IReadOnlyList<ChangedItem> ChangedSections,
+    IReadOnlyList<string> AddedControls,
+    IReadOnlyList<string> RemovedControls,
+    IReadOnlyList<ChangedItem> ChangedControls,
+    IReadOnlyList<string> AddedMappings,
+    IReadOnlyList<string> RemovedMappings,
+    IReadOnlyList<ChangedItem> ChangedMappings,
+    bool ModulesChanged,
+    bool TransitionsChanged)
+{
+    public bool IsEmpty =>
+        CodeChanges.Count == 0 && AddedSections.Count == 0 && RemovedSections.Count == 0 && ChangedSections.Count == 0
+        && AddedControls.Count == 0 && RemovedControls.Count == 0 && ChangedControls.Count == 0
+        && AddedMappings.Count == 0 && RemovedMappings.Count == 0 && ChangedMappings.Count == 0
+        && !ModulesChanged && !TransitionsChanged;
+
+    public static CatalogueDiff Compare(CatalogueDocument before, CatalogueDocument after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+
+        var code = new List<ChangedItem>();
+        var codeFields = Fields(
+            ("owner", before.Code.Owner, after.Code.Owner),
+            ("published", before.Code.PublishedOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), after.Code.PublishedOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            ("approved", before.Code.ApprovedOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), after.Code.ApprovedOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            ("status", before.Code.Status.ToString(), after.Code.Status.ToString()),
+            ("description", before.Code.Description, after.Code.Description),
+            ("demo", before.Code.IsDemo.ToString(), after.Code.IsDemo.ToString()));
+        if (codeFields.Count > 0) code.Add(new ChangedItem("code", codeFields));
+
+        var (addedSections, removedSections, changedSections) = Keyed(before.Sections, after.Sections, s => s.Key, (a, b) => Fields(
+            ("parent", a.ParentKey, b.ParentKey), ("title", a.Title, b.Title), ("description", a.Description, b.Description), ("extra", a.Extra, b.Extra)));
+        var (addedControls, removedControls, changedControls) = Keyed(before.Controls, after.Controls, c => c.Key, (a, b) => Fields(
+            ("section", a.SectionKey, b.SectionKey),
+            ("parent", a.ParentControlKey, b.ParentControlKey),
+            ("title", a.Title, b.Title),
+            ("statement", a.Statement, b.Statement),
+            ("guidance", a.Guidance, b.Guidance),
+            ("gdpr", string.Join('\n', a.GdprReferences), string.Join('\n', b.GdprReferences)),
+            ("tags", string.Join('\n', a.Tags), string.Join('\n', b.Tags)),
+            ("module", a.ModuleKey, b.ModuleKey),
+            ("parameters", Canonical(a.Parameters), Canonical(b.Parameters)),
+            ("extra", a.Extra, b.Extra)));
+        var (addedMappings, removedMappings, changedMappings) = Keyed(before.Mappings, after.Mappings, MappingKey, (a, b) => Fields(
+            ("relationship", a.Relationship.ToToken(), b.Relationship.ToToken()), ("rationale", a.Rationale, b.Rationale), ("demo", a.IsDemo.ToString(), b.IsDemo.ToString())));
+
+        return new CatalogueDiff(code, addedSections, removedSections, changedSections, addedControls, removedControls, changedControls,
+            addedMappings, removedMappings, changedMappings,
+            Canonical(before.Modules) != Canonical(after.Modules),
+            Canonical(before.Transitions) != Canonical(after.Transitions));
+    }
+
+    /// <summary>How a mapping is named in a diff: <c>5.1.A → iso-27001-2022 A.5.1</c>.</summary>
+    public static string MappingKey(MappingDraft m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return $"{m.ControlKey} → {m.StandardKey} {m.ClauseRef}";
+    }
+
+    private static (List<string> Added, List<string> Removed, List<ChangedItem> Changed) Keyed<T>(
+        IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> key, Func<T, T, List<string>> fields)
+    {
+        var old = before.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var now = after.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var added = after.Select(key).Distinct().Where(k => !old.ContainsKey(k)).ToList();
+        var removed = before.Select(key).Distinct().Where(k => !now.ContainsKey(k)).ToList();
+        var changed = after.Select(key).Distinct().Where(old.ContainsKey)
+            .Select(k => new ChangedItem(k, fields(old[k], now[k])))
+            .Where(c => c.Fields.Count > 0)
+            .ToList();
+        return (added, removed, changed);
+    }
+
+    private static List<string> Fields(params (string Name, string? Before, string? After)[] pairs) =>
+        pairs.Where(p => !string.Equals(p.Before, p.After, StringComparison.Ordinal)).Select(p => p.Name).ToList();
+
+    private static string Canonical<T>(T value) => JsonSerializer.Serialize(value, CatalogueFingerprint.Options);
+}
+
+/// <summary>A SHA-256 over a document's content, ignoring where in a file each item came from.</summary>
+public static class CatalogueFingerprint
+{
+    internal static readonly JsonSerializerOptions Options = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Equal for two documents with the same content in the same order, whatever their source paths.</summary>
+    public static string Of(CatalogueDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var content = document with
+        {
+            Sections = document.Sections.Select(s => s with { SourcePath = null }).ToList(),
+            Controls = document.Controls.Select(c => c with { SourcePath = null }).ToList(),
+            Mappings = document.Mappings.Select(m => m with { SourcePath = null }).ToList(),
+        };
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content, Options))));
+    }
+}
