@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Adhere.Cli.Accounts;
 using Adhere.Cli.Audit;
+using Adhere.Cli.Catalogue;
 using Adhere.Cli.Demo;
 using Adhere.Cli.Infrastructure;
 using Adhere.Cli.Organisations;
@@ -14,7 +15,7 @@ public static class AdhereCli
 {
     /// <summary>
     /// Parses <paramref name="args"/> and runs the command. Configuration comes from environment variables
-    /// (<c>Database__Provider</c>, <c>ConnectionStrings__Adhere</c>), overlaid by <paramref name="settings"/> and then
+    /// (<c>Database__Provider</c>, <c>ConnectionStrings__Adhere</c>, <c>Catalogue__MaxImportBytes</c>), overlaid by <paramref name="settings"/> and then
     /// by the <c>--provider</c> and <c>--connection</c> options. Returns one of <see cref="ExitCodes"/>.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
@@ -48,11 +49,12 @@ public static class AdhereCli
     private static RootCommand BuildRoot(CliContext cli)
     {
         var root = new RootCommand(
-            "Administers an Adhere installation: its database, users, organisations and audit trail.\n" + ExitCodes.Summary)
+            "Administers an Adhere installation: its database, users, organisations, control catalogues and audit trail.\n" + ExitCodes.Summary)
         {
             DatabaseCommands.Create(cli),
             UserCommands.Create(cli),
             OrganisationCommands.Create(cli),
+            CatalogueCommands.Create(cli),
             AuditCommands.Create(cli),
             DemoCommands.Create(cli),
         };

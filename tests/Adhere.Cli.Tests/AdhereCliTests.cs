@@ -73,6 +73,8 @@ public sealed class AdhereCliTests
     [InlineData("orgs", "list")]
     [InlineData("orgs", "add", "--name", "Nimbus")]
     [InlineData("audit", "verify")]
+    [InlineData("catalogue", "list")]
+    [InlineData("catalogue", "freeze", "Some Code", "1.0")]
     public async Task RunAsync_UnmigratedDatabase_ExitsTwoWithMigrateHint(params string[] args)
     {
         await using var cli = await CliHarness.CreateAsync();
@@ -81,7 +83,7 @@ public sealed class AdhereCliTests
 
         Assert.Equal(ExitCodes.UserError, result.ExitCode);
         Assert.Contains(CliContext.NotMigratedMessage, result.Error, StringComparison.Ordinal);
-        Assert.Contains("Pending:   1", (await cli.SucceedAsync("db", "status")).Out, StringComparison.Ordinal);
+        Assert.Matches(@"Pending:   [1-9]", (await cli.SucceedAsync("db", "status")).Out);
     }
 
     [Fact]

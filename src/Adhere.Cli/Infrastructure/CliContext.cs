@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Adhere.Core;
+using Adhere.Core.Catalogue;
 using Adhere.Core.Persistence;
 using Adhere.Core.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -74,9 +75,12 @@ public sealed class CliContext
     {
         var verbose = parse.GetValue(VerboseOption);
         DatabaseSettings database;
+        CatalogueSettings catalogue;
         try
         {
-            database = DatabaseSettings.From(BuildConfiguration(parse), Environment.CurrentDirectory);
+            var configuration = BuildConfiguration(parse);
+            database = DatabaseSettings.From(configuration, Environment.CurrentDirectory);
+            catalogue = CatalogueSettingsFrom(configuration);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -87,7 +91,7 @@ public sealed class CliContext
 
         try
         {
-            await using var services = BuildServices(database, verbose);
+            await using var services = BuildServices(database, catalogue, verbose);
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem(ActorId, ActorName);
             var run = new CommandRun(parse, scope.ServiceProvider, database, Out, Error, ct);
@@ -126,10 +130,24 @@ public sealed class CliContext
             .Build();
     }
 
-    private ServiceProvider BuildServices(DatabaseSettings database, bool verbose)
+    /// <summary>Reads <c>Catalogue:MaxImportBytes</c> (<c>Catalogue__MaxImportBytes</c>); a value that is no positive number is bad configuration.</summary>
+    private static CatalogueSettings CatalogueSettingsFrom(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Catalogue").Get<CatalogueSettings>() ?? new CatalogueSettings();
+        if (settings.MaxImportBytes <= 0)
+        {
+            throw new InvalidOperationException("Catalogue:MaxImportBytes must be a positive number of bytes.");
+        }
+
+        return settings;
+    }
+
+    private ServiceProvider BuildServices(DatabaseSettings database, CatalogueSettings catalogue, bool verbose)
     {
         var services = new ServiceCollection();
         if (time is not null) services.AddSingleton(time);
+        // Before AddAdhereCore, whose default registration only applies when none exists.
+        services.AddSingleton(catalogue);
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);

@@ -18,6 +18,8 @@ public sealed class CommandRun(ParseResult parse, IServiceProvider services, Dat
 
     public T? Value<T>(Option<T> option) => parse.GetValue(option);
 
+    public T? Value<T>(Argument<T> argument) => parse.GetValue(argument);
+
     public T Get<T>()
         where T : notnull => services.GetRequiredService<T>();
 

@@ -58,7 +58,7 @@ public sealed class CatalogueSettings
 /// Imports a catalogue file: all or nothing, idempotent (the same content twice changes nothing and says so), and
 /// refused for a frozen version. Every problem is reported at once; a dry run reports the effect without writing.
 /// </summary>
-public sealed class ImportCatalogue(CatalogueApplier applier, ImportMappings importMappings, CatalogueSettings settings)
+public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier applier, ImportMappings importMappings, CatalogueSettings settings)
 {
     public sealed record Command(Stream Content, long? Length, CatalogueFormat Format, bool DryRun, IProgress<string>? Progress = null);
 
@@ -86,6 +86,7 @@ public sealed class ImportCatalogue(CatalogueApplier applier, ImportMappings imp
             ? CatalogueFormats.ReadOscalCatalog(bytes)
             : NativeCatalogueReader.Read(new MemoryStream(bytes, writable: false));
         if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
+        if (format == DetectedFormat.OscalCatalog) document = await KeepWhatOscalCatalogsLackAsync(document, ct);
         command.Progress?.Report($"Parsed {document.Sections.Count} section(s) and {document.Controls.Count} control(s).");
 
         var problems = CatalogueValidator.Validate(document);
@@ -94,9 +95,38 @@ public sealed class ImportCatalogue(CatalogueApplier applier, ImportMappings imp
         return await applier.ApplyAsync(document, formatName, command.DryRun, command.Progress, ct);
     }
 
+    /// <summary>
+    /// An OSCAL catalog carries no mappings, standards, transitions, status or demo flag. When it updates a stored
+    /// version, those are kept from the stored version (mappings only where their control still exists), so that
+    /// re-importing a catalog does not silently drop them; mappings change through mapping collections.
+    /// </summary>
+    private async Task<CatalogueDocument> KeepWhatOscalCatalogsLackAsync(CatalogueDocument document, CancellationToken ct)
+    {
+        var existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
+        if (existing is null) return document;
+        var stored = await store.LoadAsync(existing, ct);
+        var keys = document.Controls.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var mappings = stored.Mappings.Where(m => keys.Contains(m.ControlKey)).ToList();
+        var used = mappings.Select(m => m.StandardKey).ToHashSet(StringComparer.Ordinal);
+        return document with
+        {
+            Code = document.Code with { Status = stored.Code.Status, IsDemo = stored.Code.IsDemo },
+            Standards = stored.Standards.Where(s => used.Contains(s.Key)).ToList(),
+            Mappings = mappings,
+            Transitions = document.Transitions.Count > 0 ? document.Transitions : stored.Transitions,
+        };
+    }
+
     private static ImportReport TooLarge(string format, long limit) =>
         ImportReport.Refused(format, [new CatalogueProblem("$", "catalogue.too-large",
-            $"The file is larger than the limit of {(limit / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)} MB (setting Catalogue:MaxImportBytes).")]);
+            $"The file is larger than the limit of {Size(limit)} (setting Catalogue:MaxImportBytes).")]);
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes",
+        < 1024 * 1024 => $"{(bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)} KB",
+        _ => $"{(bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)} MB",
+    };
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the stream holds more.</summary>
     private static async Task<byte[]?> ReadLimitedAsync(Stream content, long limit, CancellationToken ct)

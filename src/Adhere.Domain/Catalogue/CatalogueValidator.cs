@@ -43,6 +43,11 @@ public static partial class CatalogueValidator
             Add(s.SourcePath, "catalogue.unknown-section", $"Section '{s.Key}' is placed under section '{s.ParentKey}', which does not exist.");
         }
 
+        foreach (var key in Cycles(document.Sections.Where(s => s.ParentKey is not null).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First().ParentKey!)))
+        {
+            Add(document.Sections.First(s => s.Key == key).SourcePath, "catalogue.section-cycle", $"Section '{key}' is placed, through its parents, under itself.");
+        }
+
         var modules = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in document.Modules)
         {
@@ -76,6 +81,11 @@ public static partial class CatalogueValidator
         foreach (var c in document.Controls.Where(c => c.ParentControlKey is not null && !controls.ContainsKey(c.ParentControlKey)))
         {
             Add(c.SourcePath, "catalogue.unknown-parent-control", $"Control '{c.Key}' enhances control '{c.ParentControlKey}', which does not exist.");
+        }
+
+        foreach (var key in Cycles(document.Controls.Where(c => c.ParentControlKey is not null).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.First().ParentControlKey!)))
+        {
+            Add(controls[key].SourcePath, "catalogue.control-cycle", $"Control '{key}' enhances, through its parents, itself.");
         }
 
         var standards = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -134,6 +144,26 @@ public static partial class CatalogueValidator
         }
 
         return problems;
+    }
+
+    /// <summary>The keys whose chain of parents leads back to themselves, each reported once, in key order.</summary>
+    private static IEnumerable<string> Cycles(Dictionary<string, string> parentOf)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in parentOf.Keys.Order(StringComparer.Ordinal))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+            for (var key = start; parentOf.TryGetValue(key, out var parent); key = parent)
+            {
+                if (parent == start)
+                {
+                    if (seen.All(reported.Add)) yield return start;
+                    break;
+                }
+
+                if (!seen.Add(parent)) break; // a cycle further up, reported from its own members
+            }
+        }
     }
 
     private static void CheckKey(string key, string? where, string what, Action<string?, string, string> add)

@@ -60,11 +60,17 @@ public sealed class CliHarness : IAsyncDisposable
         return cli;
     }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunWithSettingsAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs with <paramref name="extra"/> configuration on top of the database's, such as a lower import limit.</summary>
+    public async Task<CliResult> RunWithSettingsAsync(IReadOnlyDictionary<string, string?> extra, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(extra);
+        var settings = Settings;
+        foreach (var (key, value) in extra) settings[key] = value;
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await AdhereCli.RunAsync(args, stdout, stderr, Settings, Time, TestContext.Current.CancellationToken);
+        var exit = await AdhereCli.RunAsync(args, stdout, stderr, settings, Time, TestContext.Current.CancellationToken);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

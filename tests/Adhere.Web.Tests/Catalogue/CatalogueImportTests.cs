@@ -222,7 +222,7 @@ public sealed class CatalogueImportTests(AdhereAppFactory app) : IClassFixture<A
     {
         var report = await app.WithSystemAsync(sp =>
         {
-            var import = new ImportCatalogue(sp.GetRequiredService<CatalogueApplier>(), sp.GetRequiredService<ImportMappings>(),
+            var import = new ImportCatalogue(sp.GetRequiredService<CatalogueStore>(), sp.GetRequiredService<CatalogueApplier>(), sp.GetRequiredService<ImportMappings>(),
                 new CatalogueSettings { MaxImportBytes = 100 });
             var bytes = new byte[101]; // not even valid YAML: it must not be read
             return import.HandleAsync(new ImportCatalogue.Command(new MemoryStream(bytes), null, CatalogueFormat.Auto, false), CancellationToken.None);

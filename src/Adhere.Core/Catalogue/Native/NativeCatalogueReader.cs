@@ -51,12 +51,12 @@ public static class NativeCatalogueReader
             return CatalogueReadResult.Failed($"line {ex.Start.Line.ToString(CultureInfo.InvariantCulture)}, column {ex.Start.Column.ToString(CultureInfo.InvariantCulture)}",
                 "catalogue.malformed-yaml", $"The file is not valid YAML or JSON: {ex.Message}");
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
             // YamlDotNet reports some unterminated constructs this way; the parser still knows where it stopped.
             var at = parser.Current?.Start ?? Mark.Empty;
             return CatalogueReadResult.Failed($"line {at.Line.ToString(CultureInfo.InvariantCulture)}, column {at.Column.ToString(CultureInfo.InvariantCulture)}",
-                "catalogue.malformed-yaml", $"The file is not valid YAML or JSON ({ex.Message}).");
+                "catalogue.malformed-yaml", "The file is not valid YAML or JSON: a bracket, brace or quote opened here is not closed.");
         }
 
         var evaluation = Schema.Value.Evaluate(JsonSerializer.SerializeToElement(root), new EvaluationOptions { OutputFormat = OutputFormat.List });

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using Adhere.Core.Catalogue;
+using Adhere.Core.Catalogue.Oscal;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Audit;
+using Adhere.Domain.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Adhere.Bench;
+
+/// <summary>
+/// Where an import's time goes. The product has no stopwatches, so this walks the steps of
+/// <see cref="ImportCatalogue.HandleAsync"/> and <see cref="CatalogueApplier.ApplyAsync"/> one by one through their
+/// public parts, timing each, and asks EF Core (through its diagnostic events) how long the SQL commands took.
+/// It must follow those two methods: when they change, change <see cref="ImportOnceAsync"/> too. The total is printed
+/// next to the measured import so that a drift shows.
+/// </summary>
+internal static class ImportPhases
+{
+    public static async Task RunAsync(byte[] bytes, int warmup, int rounds, TextWriter output, CancellationToken ct)
+    {
+        using var scratch = new ScratchDirectory();
+        using var commands = new CommandTimer();
+        var phases = new List<string>();
+        var samples = new Dictionary<string, (List<double> Ms, List<double> Sql, List<double> Commands)>();
+        var totals = new List<double>();
+        var imports = new List<double>();
+        await WallClock.WarmUpAsync(bytes, warmup, scratch.Path, ct);
+        for (var round = 0; round < rounds; round++)
+        {
+            ct.ThrowIfCancellationRequested();
+            Lap[] laps;
+            await using (var target = await ImportTarget.CreateAsync(scratch.Path, ct))
+            {
+                var clock = new PhaseClock(commands);
+                await ImportOnceAsync(target, bytes, clock, ct);
+                laps = [.. clock.Laps];
+            }
+
+            Sample import;
+            await using (var target = await ImportTarget.CreateAsync(scratch.Path, ct))
+            {
+                import = await Measure.OnceAsync(() => target.ImportAsync(bytes, ct));
+            }
+
+            foreach (var lap in laps)
+            {
+                if (!samples.TryGetValue(lap.Phase, out var phase))
+                {
+                    phases.Add(lap.Phase);
+                    samples[lap.Phase] = phase = ([], [], []);
+                }
+
+                phase.Ms.Add(lap.Elapsed.TotalMilliseconds);
+                phase.Sql.Add(lap.Sql.TotalMilliseconds);
+                phase.Commands.Add(lap.Commands);
+            }
+
+            totals.Add(laps.Sum(l => l.Elapsed.TotalMilliseconds));
+            imports.Add(import.Elapsed.TotalMilliseconds);
+        }
+
+        var total = Measure.Median(totals);
+        await output.WriteLineAsync("| Step of the import | Median ms | Share | SQL commands | of which in SQL, ms |");
+        await output.WriteLineAsync("|---|---:|---:|---:|---:|");
+        foreach (var phase in phases)
+        {
+            var (ms, sql, count) = samples[phase];
+            var median = Measure.Median(ms);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| {phase} | {median:0.0} | {median / total:0%} | {Measure.Median(count):0} | {Measure.Median(sql):0.0} |"));
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"| **all steps** (median of the per-round sums) | **{total:0.0}** | | | |"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"| the `ImportCatalogue` call itself, same rounds | {Measure.Median(imports):0.0} | | | |"));
+    }
+
+    /// <summary>ImportCatalogue.HandleAsync, then CatalogueApplier.ApplyAsync for a version that does not exist yet.</summary>
+    private static async Task ImportOnceAsync(ImportTarget target, byte[] bytes, PhaseClock clock, CancellationToken ct)
+    {
+        var db = target.Services.GetRequiredService<AdhereDb>();
+        var store = target.Services.GetRequiredService<CatalogueStore>();
+        var time = target.Services.GetRequiredService<TimeProvider>();
+        clock.Start();
+
+        byte[] copy;
+        using (var content = new MemoryStream(bytes, writable: false))
+        using (var buffer = new MemoryStream())
+        {
+            await content.CopyToAsync(buffer, 81920, ct);
+            copy = buffer.ToArray();
+        }
+
+        clock.Lap("copy the upload into one array");
+
+        // Format detection stops at the root's first property ("catalog"), so it is left out.
+        var read = OscalCatalogReader.Read(copy);
+        var document = read.Document ?? throw Operations.Refused(read.Problems);
+        clock.Lap("read the OSCAL catalog (parse + map)");
+
+        var problems = CatalogueValidator.Validate(document);
+        if (problems.Count > 0) throw Operations.Refused(problems);
+        clock.Lap("validate");
+
+        var fingerprint = CatalogueFingerprint.Of(document);
+        clock.Lap("fingerprint (serialise + SHA-256)");
+
+        var existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
+        await store.MergeStandardsAsync(document.Standards, apply: false, ct);
+        if (existing is not null) throw new InvalidOperationException("The fresh database already holds this version.");
+        clock.Lap("look for the version and its standards");
+
+        await using var unit = await db.BeginUnitAsync(ct);
+        clock.Lap("begin the transaction");
+
+        await store.MergeStandardsAsync(document.Standards, apply: true, ct);
+        var header = store.AddVersion(document, fingerprint, time.GetUtcNow());
+        db.Record("catalogue.imported", "catalogue", header.Id.ToString(), null,
+            new AuditChanges()
+                .Added("name", header.Name)
+                .Added("version", header.Version)
+                .Added("format", "oscal-catalog")
+                .Added("controls", document.Controls.Count.ToString(CultureInfo.InvariantCulture))
+                .Added("mappings", document.Mappings.Count.ToString(CultureInfo.InvariantCulture))
+                .Added("fingerprint", fingerprint));
+        clock.Lap("build rows (search text, JSON columns) and track them");
+
+        // SaveChanges would do this first; done apart to tell EF's bookkeeping from the SQL.
+        db.ChangeTracker.DetectChanges();
+        clock.Lap("EF: detect changes");
+
+        await db.SaveChangesAsync(ct);
+        clock.Lap("EF: save changes (audit chain, INSERTs)");
+
+        await unit.CommitAsync(ct);
+        clock.Lap("commit");
+    }
+
+    private readonly record struct Lap(string Phase, TimeSpan Elapsed, TimeSpan Sql, int Commands);
+
+    private sealed class PhaseClock(CommandTimer commands)
+    {
+        private long started;
+        private TimeSpan sqlBefore;
+        private int commandsBefore;
+
+        public List<Lap> Laps { get; } = [];
+
+        public void Start()
+        {
+            (sqlBefore, commandsBefore) = commands.Read();
+            started = Stopwatch.GetTimestamp();
+        }
+
+        public void Lap(string phase)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var (sql, count) = commands.Read();
+            Laps.Add(new Lap(phase, elapsed, sql - sqlBefore, count - commandsBefore));
+            (sqlBefore, commandsBefore) = (sql, count);
+            started = Stopwatch.GetTimestamp();
+        }
+    }
+}
