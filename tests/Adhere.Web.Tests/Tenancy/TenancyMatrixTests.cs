@@ -14,6 +14,8 @@ namespace Adhere.Web.Tests.Tenancy;
 /// caller does not belong to (or, for personal tokens, of another user). A denied probe must answer exactly as
 /// for an ID that does not exist (so existence does not leak) and must change nothing. Allowed probes are the
 /// positive controls that prove the probes reach real objects. Later features add their probes to <see cref="Probes"/>.
+/// Catalogue endpoints take IDs too but hold public information of no organisation; their role checks are in
+/// Catalogue/CatalogueApiTests.
 /// </summary>
 public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<TenancyWorld>
 {
