@@ -23,7 +23,7 @@ internal static class ImportPhases
         using var scratch = new ScratchDirectory();
         using var commands = new CommandTimer();
         var phases = new List<string>();
-        var samples = new Dictionary<string, (List<double> Ms, List<double> Sql, List<double> Commands)>();
+        var samples = new Dictionary<string, (List<double> Ms, List<double> Sql, List<double> Commands, List<double> Allocated)>();
         var totals = new List<double>();
         var imports = new List<double>();
         await WallClock.WarmUpAsync(bytes, warmup, scratch.Path, ct);
@@ -49,12 +49,13 @@ internal static class ImportPhases
                 if (!samples.TryGetValue(lap.Phase, out var phase))
                 {
                     phases.Add(lap.Phase);
-                    samples[lap.Phase] = phase = ([], [], []);
+                    samples[lap.Phase] = phase = ([], [], [], []);
                 }
 
                 phase.Ms.Add(lap.Elapsed.TotalMilliseconds);
                 phase.Sql.Add(lap.Sql.TotalMilliseconds);
                 phase.Commands.Add(lap.Commands);
+                phase.Allocated.Add(lap.AllocatedBytes);
             }
 
             totals.Add(laps.Sum(l => l.Elapsed.TotalMilliseconds));
@@ -62,20 +63,20 @@ internal static class ImportPhases
         }
 
         var total = Measure.Median(totals);
-        await output.WriteLineAsync("| Step of the import | Median ms | Share | SQL commands | of which in SQL, ms |");
-        await output.WriteLineAsync("|---|---:|---:|---:|---:|");
+        await output.WriteLineAsync("| Step of the import | Median ms | Share | SQL commands | of which in SQL, ms | Allocated |");
+        await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|");
         foreach (var phase in phases)
         {
-            var (ms, sql, count) = samples[phase];
+            var (ms, sql, count, allocated) = samples[phase];
             var median = Measure.Median(ms);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| {phase} | {median:0.0} | {median / total:0%} | {Measure.Median(count):0} | {Measure.Median(sql):0.0} |"));
+                $"| {phase} | {median:0.0} | {median / total:0%} | {Measure.Median(count):0} | {Measure.Median(sql):0.0} | {Measure.Median(allocated) / 1024 / 1024:0.00} MiB |"));
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"| **all steps** (median of the per-round sums) | **{total:0.0}** | | | |"));
+            $"| **all steps** (median of the per-round sums) | **{total:0.0}** | | | | |"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"| the `ImportCatalogue` call itself, same rounds | {Measure.Median(imports):0.0} | | | |"));
+            $"| the `ImportCatalogue` call itself, same rounds | {Measure.Median(imports):0.0} | | | | |"));
     }
 
     /// <summary>ImportCatalogue.HandleAsync, then CatalogueApplier.ApplyAsync for a version that does not exist yet.</summary>
@@ -90,16 +91,27 @@ internal static class ImportPhases
         using (var content = new MemoryStream(bytes, writable: false))
         using (var buffer = new MemoryStream())
         {
-            await content.CopyToAsync(buffer, 81920, ct);
+            // As ImportCatalogue.ReadLimitedAsync reads (less the size check): chunk by chunk into a growing buffer.
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await content.ReadAsync(chunk, ct)) > 0) buffer.Write(chunk, 0, read);
             copy = buffer.ToArray();
         }
 
         clock.Lap("copy the upload into one array");
 
         // Format detection stops at the root's first property ("catalog"), so it is left out.
-        var read = OscalCatalogReader.Read(copy);
-        var document = read.Document ?? throw Operations.Refused(read.Problems);
+        var oscal = OscalCatalogReader.Read(copy);
+        var document = oscal.Document ?? throw Operations.Refused(oscal.Problems);
         clock.Lap("read the OSCAL catalog (parse + map)");
+
+        // KeepWhatOscalCatalogsLackAsync: a stored version would lend the file its mappings; a fresh database has none.
+        if (await store.FindAsync(document.Code.Name, document.Code.Version, ct) is not null)
+        {
+            throw new InvalidOperationException("The fresh database already holds this version.");
+        }
+
+        clock.Lap("look for a stored version to keep mappings from");
 
         var problems = CatalogueValidator.Validate(document);
         if (problems.Count > 0) throw Operations.Refused(problems);
@@ -111,7 +123,7 @@ internal static class ImportPhases
         var existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
         await store.MergeStandardsAsync(document.Standards, apply: false, ct);
         if (existing is not null) throw new InvalidOperationException("The fresh database already holds this version.");
-        clock.Lap("look for the version and its standards");
+        clock.Lap("look for the version again, and its standards");
 
         await using var unit = await db.BeginUnitAsync(ct);
         clock.Lap("begin the transaction");
@@ -139,19 +151,21 @@ internal static class ImportPhases
         clock.Lap("commit");
     }
 
-    private readonly record struct Lap(string Phase, TimeSpan Elapsed, TimeSpan Sql, int Commands);
+    private readonly record struct Lap(string Phase, TimeSpan Elapsed, TimeSpan Sql, int Commands, long AllocatedBytes);
 
     private sealed class PhaseClock(CommandTimer commands)
     {
         private long started;
         private TimeSpan sqlBefore;
         private int commandsBefore;
+        private long allocatedBefore;
 
         public List<Lap> Laps { get; } = [];
 
         public void Start()
         {
             (sqlBefore, commandsBefore) = commands.Read();
+            allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             started = Stopwatch.GetTimestamp();
         }
 
@@ -159,8 +173,9 @@ internal static class ImportPhases
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             var (sql, count) = commands.Read();
-            Laps.Add(new Lap(phase, elapsed, sql - sqlBefore, count - commandsBefore));
-            (sqlBefore, commandsBefore) = (sql, count);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            Laps.Add(new Lap(phase, elapsed, sql - sqlBefore, count - commandsBefore, allocated - allocatedBefore));
+            (sqlBefore, commandsBefore, allocatedBefore) = (sql, count, allocated);
             started = Stopwatch.GetTimestamp();
         }
     }

@@ -69,7 +69,7 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         var limit = settings.MaxImportBytes;
         if (command.Length is { } length && length > limit) return TooLarge(formatName, limit);
 
-        var bytes = await ReadLimitedAsync(command.Content, limit, ct);
+        var bytes = await ReadLimitedAsync(command.Content, command.Length, limit, ct);
         if (bytes is null) return TooLarge(formatName, limit);
         command.Progress?.Report($"Read {bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
 
@@ -129,8 +129,16 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
     };
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the stream holds more.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream content, long limit, CancellationToken ct)
+    private static async Task<byte[]?> ReadLimitedAsync(Stream content, long? length, long limit, CancellationToken ct)
     {
+        if (length is { } known && known <= limit)
+        {
+            // The usual case (a file or an upload of known size): one array of the final size, no growing buffer.
+            var exact = new byte[known];
+            await content.ReadExactlyAsync(exact, ct);
+            return await content.ReadAsync(new byte[1], ct) == 0 ? exact : null;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

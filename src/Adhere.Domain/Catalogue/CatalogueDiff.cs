@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -116,6 +115,6 @@ public static class CatalogueFingerprint
             Controls = document.Controls.Select(c => c with { SourcePath = null }).ToList(),
             Mappings = document.Mappings.Select(m => m with { SourcePath = null }).ToList(),
         };
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content, Options))));
+        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(content, Options)));
     }
 }
