@@ -135,7 +135,8 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         {
             // The usual case (a file or an upload of known size): one array of the final size, no growing buffer.
             var exact = new byte[known];
-            await content.ReadExactlyAsync(exact, ct);
+            var filled = await content.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, ct);
+            if (filled < exact.Length) return exact[..filled]; // shorter than announced: take what is there
             return await content.ReadAsync(new byte[1], ct) == 0 ? exact : null;
         }
 
