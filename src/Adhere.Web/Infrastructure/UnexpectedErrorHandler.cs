@@ -13,9 +13,13 @@ public sealed class UnexpectedErrorHandler(ILogger<UnexpectedErrorHandler> logge
         ArgumentNullException.ThrowIfNull(httpContext);
         if (!httpContext.Request.Path.StartsWithSegments("/api")) return false;
 
-        var problem = exception is BadHttpRequestException bad
-            ? ErrorHttp.Describe("request.malformed", $"The request could not be read: {bad.Message}", StatusCodes.Status400BadRequest)
-            : ErrorHttp.Describe("server.unexpected", "Something went wrong on our side; the error has been logged.", StatusCodes.Status500InternalServerError);
+        var problem = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                ErrorHttp.Describe("request.too-large", "The request body is larger than the server accepts.", StatusCodes.Status413PayloadTooLarge),
+            BadHttpRequestException bad => ErrorHttp.Describe("request.malformed", $"The request could not be read: {bad.Message}", StatusCodes.Status400BadRequest),
+            _ => ErrorHttp.Describe("server.unexpected", "Something went wrong on our side; the error has been logged.", StatusCodes.Status500InternalServerError),
+        };
         if (problem.Status == 500) logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
 
         httpContext.Response.StatusCode = problem.Status!.Value;
