@@ -4,6 +4,7 @@ using Adhere.Core.Catalogue;
 using Adhere.Core.Demo;
 using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
+using Adhere.Core.Services;
 using Adhere.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,15 @@ public static class CoreServices
         services.AddScoped<FreezeCatalogue>();
         services.AddScoped<ExportCatalogue>();
         services.AddScoped<DiffCatalogues>();
+
+        services.AddScoped<CreateService>();
+        services.AddScoped<UpdateService>();
+        services.AddScoped<RetireService>();
+        services.AddScoped<ReactivateService>();
+        services.AddScoped<ServiceQueries>();
+        services.AddScoped<AddServiceCategory>();
+        services.AddScoped<RemoveServiceCategory>();
+        services.AddScoped<ServiceCategoryQueries>();
 
         services.AddScoped<DemoSeeder>();
         return services;

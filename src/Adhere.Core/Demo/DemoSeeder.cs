@@ -3,6 +3,7 @@ using Adhere.Core.Accounts;
 using Adhere.Core.Catalogue;
 using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
+using Adhere.Core.Services;
 using Adhere.Domain.Accounts;
 using Adhere.Domain.Common;
 using Adhere.Domain.Organisations;
@@ -15,9 +16,51 @@ namespace Adhere.Core.Demo;
 /// cloud providers with an editor and a viewer each. Passwords are random and returned once, for printing.
 /// Later features add their demo data here, so a newcomer sees every part of the product populated.
 /// </summary>
-public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser, ImportCatalogue importCatalogue)
+public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser,
+    ImportCatalogue importCatalogue, AddServiceCategory addCategory, CreateService createService)
 {
     public const string MonitoringBodyName = "Demo Monitoring Body";
+
+    /// <summary>The demo catalogue's name, which the demo category list belongs to.</summary>
+    public const string DemoCodeName = "EU Cloud CoC v2.11 (demo: structure only)";
+
+    /// <summary>The service categories of the demo Code, in list order.</summary>
+    public static readonly IReadOnlyList<string> Categories =
+    [
+        "Computing", "Networking & CDN", "Database", "Storage", "Security", "Enterprise Services & Cloud Communication",
+        "Analytics Computing", "AI & Machine Learning", "Media Services", "Middleware", "Container", "Developer Tools",
+        "Domain Names and Websites", "Serverless", "Migration & O&M Management",
+    ];
+
+    // Invented services; any likeness to real products is accidental.
+    private static readonly (string Organisation, string Name, string Category, string? Family, string Description)[] Services =
+    [
+        ("Nimbus Cloud GmbH", "Nimbus Compute Instances", "Computing", "Nimbus Core", "Virtual machines in sizes from one to 96 virtual CPUs."),
+        ("Nimbus Cloud GmbH", "Nimbus Dedicated Hosts", "Computing", "Nimbus Core", "Single-tenant physical servers for licensing and isolation needs."),
+        ("Nimbus Cloud GmbH", "Nimbus Private Network", "Networking & CDN", "Nimbus Core", "Isolated virtual networks with subnets and routing."),
+        ("Nimbus Cloud GmbH", "Nimbus Edge Delivery", "Networking & CDN", "Nimbus Core", "Content delivery from edge locations across Europe."),
+        ("Nimbus Cloud GmbH", "Nimbus Managed PostgreSQL", "Database", "Nimbus Data", "Managed PostgreSQL clusters with automatic backups."),
+        ("Nimbus Cloud GmbH", "Nimbus Key-Value Store", "Database", "Nimbus Data", "A low-latency key-value database."),
+        ("Nimbus Cloud GmbH", "Nimbus Object Storage", "Storage", "Nimbus Core", "S3-compatible object storage in German data centres."),
+        ("Nimbus Cloud GmbH", "Nimbus Block Volumes", "Storage", "Nimbus Core", "Network-attached block storage for instances."),
+        ("Nimbus Cloud GmbH", "Nimbus Key Vault", "Security", "Nimbus Core", "Managed encryption keys and secrets."),
+        ("Nimbus Cloud GmbH", "Nimbus Identity", "Security", "Nimbus Core", "Single sign-on and user directories for customer applications."),
+        ("Nimbus Cloud GmbH", "Nimbus Team Mail", "Enterprise Services & Cloud Communication", null, "Hosted e-mail and calendars for businesses."),
+        ("Nimbus Cloud GmbH", "Nimbus Data Lake Analytics", "Analytics Computing", "Nimbus Data", "SQL queries over files in object storage."),
+        ("Nimbus Cloud GmbH", "Nimbus Model Hosting", "AI & Machine Learning", "Nimbus Data", "Serving of customer-trained machine learning models."),
+        ("Nimbus Cloud GmbH", "Nimbus Video Transcoding", "Media Services", null, "Conversion of video files between formats."),
+        ("Nimbus Cloud GmbH", "Nimbus Message Queue", "Middleware", "Nimbus Data", "Managed message queues with at-least-once delivery."),
+        ("Nimbus Cloud GmbH", "Nimbus Kubernetes Engine", "Container", "Nimbus Core", "Managed Kubernetes clusters."),
+        ("Nimbus Cloud GmbH", "Nimbus Container Registry", "Container", "Nimbus Core", "Private registries for container images."),
+        ("Nimbus Cloud GmbH", "Nimbus Code Pipelines", "Developer Tools", null, "Hosted build and deployment pipelines."),
+        ("Nimbus Cloud GmbH", "Nimbus Functions", "Serverless", "Nimbus Core", "Event-driven functions billed per invocation."),
+        ("Nimbus Cloud GmbH", "Nimbus Migration Assistant", "Migration & O&M Management", null, "Tools to move virtual machines and databases to Nimbus."),
+        ("Stratus Hosting SAS", "Stratus Web Hosting", "Domain Names and Websites", "Stratus Web", "Shared hosting for web sites with PHP and MySQL."),
+        ("Stratus Hosting SAS", "Stratus Domains", "Domain Names and Websites", "Stratus Web", "Registration and DNS for domain names."),
+        ("Stratus Hosting SAS", "Stratus Virtual Servers", "Computing", null, "Virtual private servers hosted in Lyon."),
+        ("Stratus Hosting SAS", "Stratus Backup", "Storage", null, "Daily off-site backups of servers and sites."),
+        ("Stratus Hosting SAS", "Stratus Managed MySQL", "Database", "Stratus Web", "Managed MySQL databases for web applications."),
+    ];
 
     public sealed record DemoUser(string Email, string Role, string Organisation, string Password);
 
@@ -51,10 +94,12 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         }
 
         await using var transaction = await db.BeginUnitAsync(ct);
+        var organisationIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var (name, kind, address, website, contact) in Organisations)
         {
             var org = await createOrganisation.HandleAsync(new(name, kind), ct);
             if (org.IsError) return org.Error!;
+            organisationIds[name] = org.Value.Id;
             var profile = await updateProfile.HandleAsync(new(org.Value.Id, name, address, website, contact), ct);
             if (profile.IsError) return profile.Error!;
         }
@@ -70,6 +115,18 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
 
         var catalogue = await ImportDemoCatalogueAsync(ct);
         if (catalogue.IsError) return catalogue.Error!;
+
+        foreach (var category in Categories)
+        {
+            var added = await addCategory.HandleAsync(new(DemoCodeName, category), ct);
+            if (added.IsError) return added.Error!;
+        }
+
+        foreach (var (organisation, name, category, family, description) in Services)
+        {
+            var service = await createService.HandleAsync(new(organisationIds[organisation], name, description, category, family), ct);
+            if (service.IsError) return service.Error!;
+        }
 
         await transaction.CommitAsync(ct);
         return created;

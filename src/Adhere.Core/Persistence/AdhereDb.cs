@@ -1,10 +1,12 @@
 using System.Linq.Expressions;
 using Adhere.Core.Accounts;
 using Adhere.Core.Catalogue;
+using Adhere.Core.Services;
 using Adhere.Core.Tenancy;
 using Adhere.Domain.Accounts;
 using Adhere.Domain.Audit;
 using Adhere.Domain.Common;
+using Adhere.Domain.Declarations.Services;
 using Adhere.Domain.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -53,6 +55,10 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public DbSet<ControlMapping> ControlMappings => Set<ControlMapping>();
 
     public DbSet<CatalogueTransitionRow> CatalogueTransitions => Set<CatalogueTransitionRow>();
+
+    public DbSet<CloudService> Services => Set<CloudService>();
+
+    public DbSet<ServiceCategory> ServiceCategories => Set<ServiceCategory>();
 
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
@@ -193,6 +199,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         });
 
         CatalogueModel.Configure(builder);
+        ServiceModel.Configure(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
         {

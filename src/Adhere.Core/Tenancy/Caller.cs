@@ -53,11 +53,5 @@ public sealed class Caller
     }
 }
 
-/// <summary>CSP-owned data: visible and writable only by members of <see cref="OrganisationId"/> and by MB staff.</summary>
-public interface IOrganisationOwned
-{
-    OrganisationId OrganisationId { get; }
-}
-
 /// <summary>A write touched another organisation's data. Always a programmer error: the query filter should have hidden it.</summary>
 public sealed class TenantViolationException(string message) : InvalidOperationException(message);

@@ -10,6 +10,7 @@ public static class Policies
     public const string MbAdmin = "mb-admin";
     public const string CspMember = "csp-member";
     public const string OrganisationEditor = "organisation-editor";
+    public const string ServiceEditor = "service-editor";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -19,5 +20,7 @@ public static class Policies
         options.AddPolicy(CspMember, p => p.RequireRole(Role.CspEditor.Name, Role.CspViewer.Name));
         // Editing an organisation profile: its own CSP editors, or an MB administrator.
         options.AddPolicy(OrganisationEditor, p => p.RequireRole(Role.CspEditor.Name, Role.MbAdministrator.Name));
+        // Adding and editing services: CSP editors (their own organisation's, by the tenancy filter), or an MB administrator.
+        options.AddPolicy(ServiceEditor, p => p.RequireRole(Role.CspEditor.Name, Role.MbAdministrator.Name));
     }
 }

@@ -9,6 +9,7 @@ using Adhere.Web.Audit;
 using Adhere.Web.Catalogue;
 using Adhere.Web.Health;
 using Adhere.Web.Organisations;
+using Adhere.Web.Services;
 using Adhere.Web.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
@@ -75,7 +76,6 @@ public static class WebHost
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddOpenApi();
-        services.AddHealthChecks();
         return builder;
     }
 
@@ -148,6 +148,7 @@ public static class WebHost
         api.MapUsersApi();
         api.MapAuditApi();
         api.MapCatalogueApi();
+        api.MapServicesApi();
 
         app.MapRazorPages();
         return app;

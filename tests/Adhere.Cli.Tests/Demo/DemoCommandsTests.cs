@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Adhere.Cli.Tests.Infrastructure;
 using Adhere.Core.Accounts;
+using Adhere.Core.Demo;
+using Adhere.Core.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +37,26 @@ public sealed class DemoCommandsTests
         });
         Assert.True(allPasswordsWork);
         Assert.Contains("Audit chain intact", (await cli.SucceedAsync("audit", "verify")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_GivesTheDemoCodeItsFifteenCategoriesAndProvidersCategorisedServices()
+    {
+        await using var cli = await CliHarness.CreateAsync();
+        await cli.SucceedAsync("demo", "seed");
+
+        var (categories, services) = await cli.WithServicesAsync(async sp => (
+            await sp.GetRequiredService<ServiceCategoryQueries>().ListAsync(DemoSeeder.DemoCodeName, CancellationToken.None),
+            await sp.GetRequiredService<ServiceQueries>().ListAsync(null, CancellationToken.None)));
+
+        Assert.Equal(15, categories.Count);
+        Assert.Equal("Computing", categories[0].Name);
+        Assert.Equal("Migration & O&M Management", categories[^1].Name);
+        var nimbus = services.Where(s => s.OrganisationName == "Nimbus Cloud GmbH").ToList();
+        Assert.InRange(nimbus.Count, 15, 25);
+        Assert.Equal(2, nimbus.Select(s => s.Family).OfType<string>().Distinct().Count());
+        Assert.Contains(services, s => s.OrganisationName == "Stratus Hosting SAS");
+        Assert.All(services, s => Assert.Contains(categories, c => c.Name == s.Category));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
+using Adhere.Core.Services;
 using Adhere.Domain.Accounts;
 using Adhere.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         Organisation,
         User,
         Token,
+        Service,
     }
 
     public enum Outcome
@@ -49,6 +51,11 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api disable user", "POST", "/api/v1/users/{id}/disable", Target.User, false, ["mb-admin"], true),
         new("api enable user", "POST", "/api/v1/users/{id}/enable", Target.User, false, ["mb-admin"], true),
         new("api revoke token", "DELETE", "/api/v1/me/tokens/{id}", Target.Token, false, [], true),
+        new("api get service", "GET", "/api/v1/services/{id}", Target.Service, false, MbAll, false),
+        new("api update service", "PUT", "/api/v1/services/{id}", Target.Service, false, ["mb-admin"], true,
+            new { name = "Taken over", description = "Planted" }),
+        new("api retire service", "POST", "/api/v1/services/{id}/retire", Target.Service, false, ["mb-admin"], true),
+        new("api reactivate service", "POST", "/api/v1/services/{id}/reactivate", Target.Service, false, ["mb-admin"], true),
         new("page organisation", "GET", "/console/organisations/{id}", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
@@ -56,6 +63,12 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("page disable user", "POST", "/console/users/{id}?handler=Disable", Target.User, true, ["mb-admin"], true, new Dictionary<string, string>()),
         new("page enable user", "POST", "/console/users/{id}?handler=Enable", Target.User, true, ["mb-admin"], true, new Dictionary<string, string>()),
         new("page revoke token", "POST", "/account/tokens?handler=Revoke&id={id}", Target.Token, true, [], true, new Dictionary<string, string>()),
+        // The portal is for CSP members only, so no role reaches a foreign service's page.
+        new("page service", "GET", "/portal/services/{id}", Target.Service, true, [], false),
+        new("page save service", "POST", "/portal/services/{id}?handler=Update", Target.Service, true, [], true,
+            new Dictionary<string, string> { ["Form.Name"] = "Taken over" }),
+        new("page retire service", "POST", "/portal/services/{id}?handler=Retire", Target.Service, true, [], true, new Dictionary<string, string>()),
+        new("page reactivate service", "POST", "/portal/services/{id}?handler=Reactivate", Target.Service, true, [], true, new Dictionary<string, string>()),
     ];
 
     public static readonly string[] Callers = ["anonymous", "csp-editor", "csp-viewer", "mb-admin", "mb-assessor", "mb-decision-maker"];
@@ -109,6 +122,21 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         Assert.Equal([world.OwnOrganisation.Name], names);
     }
 
+    [Theory]
+    [InlineData("csp-editor")]
+    [InlineData("csp-viewer")]
+    public async Task CspMember_ListingServices_SeesOnlyItsOwn(string caller)
+    {
+        var all = await HttpAssert.JsonAsync(await world.Api(caller).GetAsync("/api/v1/services"));
+        var asked = await HttpAssert.JsonAsync(await world.Api(caller).GetAsync($"/api/v1/services?organisationId={world.ForeignOrganisation.Id}"));
+        var page = await (await world.Page(caller).GetAsync("/portal/services")).Content.ReadAsStringAsync();
+
+        Assert.Equal([world.OwnServiceName], all.EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList());
+        Assert.Equal(0, asked.GetArrayLength());
+        Assert.Contains(world.OwnServiceName, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.ForeignServiceName, page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CspEditor_OwnOrganisation_IsReachable()
     {
@@ -146,6 +174,12 @@ public sealed class TenancyWorld : IAsyncLifetime
 
     public string ForeignTokenName { get; } = $"foreign-token-{Guid.NewGuid():N}";
 
+    public Guid ForeignServiceId { get; private set; }
+
+    public string ForeignServiceName { get; } = $"Foreign Service {Guid.NewGuid():N}";
+
+    public string OwnServiceName { get; } = $"Own Service {Guid.NewGuid():N}";
+
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
@@ -153,6 +187,8 @@ public sealed class TenancyWorld : IAsyncLifetime
         ForeignOrganisation = await App.CreateProviderAsync($"Foreign Provider {Guid.NewGuid():N}");
         ForeignUser = await App.CreateUserAsync(Role.CspEditor, ForeignOrganisation);
         ForeignTokenId = (await App.CreateTokenAsync(ForeignUser, name: ForeignTokenName)).Id;
+        ForeignServiceId = await CreateServiceAsync(ForeignOrganisation.Id, ForeignServiceName);
+        await CreateServiceAsync(OwnOrganisation.Id, OwnServiceName);
 
         foreach (var role in Role.All)
         {
@@ -174,10 +210,20 @@ public sealed class TenancyWorld : IAsyncLifetime
 
     public HttpClient Api(string caller) => api[caller];
 
+    public PageClient Page(string caller) => pages[caller];
+
+    private Task<Guid> CreateServiceAsync(Guid organisationId, string name) =>
+        App.WithSystemAsync(async sp =>
+        {
+            var created = await sp.GetRequiredService<CreateService>().HandleAsync(new(organisationId, name, "Tenancy probe", null, null), CancellationToken.None);
+            return created.IsError ? throw new InvalidOperationException(created.Error!.Message) : created.Value.Id;
+        });
+
     public Guid ForeignId(TenancyMatrixTests.Target target) => target switch
     {
         TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Id,
         TenancyMatrixTests.Target.User => ForeignUser.Id.Value,
+        TenancyMatrixTests.Target.Service => ForeignServiceId,
         _ => ForeignTokenId,
     };
 
@@ -186,6 +232,7 @@ public sealed class TenancyWorld : IAsyncLifetime
     {
         TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Name,
         TenancyMatrixTests.Target.User => ForeignUser.Email,
+        TenancyMatrixTests.Target.Service => ForeignServiceName,
         _ => ForeignTokenName,
     };
 
@@ -226,7 +273,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         return new Answer(response.StatusCode, code, redirect, body);
     }
 
-    /// <summary>Everything a foreign probe could change: B's profile, its user's state, its token, the audit trail length.</summary>
+    /// <summary>Everything a foreign probe could change: B's profile, its user's state, its token, its service, the audit trail length.</summary>
     public Task<string> SnapshotAsync() =>
         App.WithSystemAsync(async sp =>
         {
@@ -234,7 +281,9 @@ public sealed class TenancyWorld : IAsyncLifetime
             var org = await sp.GetRequiredService<OrganisationQueries>().GetAsync(ForeignOrganisation.Id, CancellationToken.None);
             var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == ForeignUser.Id.Value);
             var token = await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == new ApiTokenId(ForeignTokenId));
+            var service = await sp.GetRequiredService<ServiceQueries>().GetAsync(ForeignServiceId, CancellationToken.None);
+            var services = await db.Services.CountAsync();
             var audit = await db.AuditEvents.CountAsync();
-            return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{audit}";
+            return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{service.Value}|{services}|{audit}";
         });
 }
