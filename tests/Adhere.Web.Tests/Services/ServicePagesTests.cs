@@ -92,4 +92,19 @@ public sealed class ServicePagesTests(AdhereAppFactory app) : IClassFixture<Adhe
         var after = await app.WithSystemAsync(sp => sp.GetRequiredService<ServiceQueries>().GetAsync(service.Id, CancellationToken.None));
         Assert.Equal("active", after.Value.Status);
     }
+
+    [Fact]
+    public async Task ConsoleOrganisationPage_ListsTheProvidersServicesOnly()
+    {
+        var org = await app.CreateProviderAsync();
+        var other = await app.CreateProviderAsync();
+        var mine = await ServiceAsync(org.Id, $"Listed {Guid.NewGuid():N}");
+        var theirs = await ServiceAsync(other.Id, $"Elsewhere {Guid.NewGuid():N}");
+        using var session = await app.SignInAsync(await app.CreateUserAsync(Role.MbAssessor));
+
+        var page = await session.Http.GetStringAsync($"/console/organisations/{org.Id}");
+
+        Assert.Contains(mine.Name, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Name, page, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using Adhere.Core.Accounts;
 using Adhere.Core.Organisations;
+using Adhere.Core.Services;
 using Adhere.Core.Tenancy;
 using Adhere.Domain.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -7,11 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Adhere.Web.Pages.Console.Organisations;
 
-public sealed class DetailsModel(OrganisationQueries organisations, UserQueries users, UpdateOrganisationProfile update, Caller caller) : PageModel
+public sealed class DetailsModel(OrganisationQueries organisations, UserQueries users, ServiceQueries services, UpdateOrganisationProfile update, Caller caller) : PageModel
 {
     public OrganisationDetails Organisation { get; private set; } = null!;
 
     public IReadOnlyList<UserSummary> Members { get; private set; } = [];
+
+    public IReadOnlyList<ServiceDetails> Services { get; private set; } = [];
 
     [BindProperty]
     public ProfileForm Profile { get; set; } = new();
@@ -46,6 +49,7 @@ public sealed class DetailsModel(OrganisationQueries organisations, UserQueries 
         if (org.IsError) return false;
         Organisation = org.Value;
         Members = await users.ListAsync(new UserQueries.Filter(OrganisationId: id), ct);
+        Services = await services.ListAsync(id, ct);
         return true;
     }
 }
