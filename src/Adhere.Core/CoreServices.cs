@@ -2,6 +2,7 @@ using Adhere.Core.Accounts;
 using Adhere.Core.Audit;
 using Adhere.Core.Catalogue;
 using Adhere.Core.Demo;
+using Adhere.Core.Documents;
 using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
 using Adhere.Core.Services;
@@ -75,6 +76,13 @@ public static class CoreServices
         services.AddScoped<AddServiceCategory>();
         services.AddScoped<RemoveServiceCategory>();
         services.AddScoped<ServiceCategoryQueries>();
+
+        // Hosts register the configured settings first; the default keeps tools (migrations, tests) working without them.
+        services.TryAddSingleton(EvidenceSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), AppContext.BaseDirectory));
+        services.AddSingleton<DocumentStore>();
+        services.AddScoped<UploadDocument>();
+        services.AddScoped<DocumentQueries>();
+        services.AddScoped<OpenDocument>();
 
         services.AddScoped<DemoSeeder>();
         return services;

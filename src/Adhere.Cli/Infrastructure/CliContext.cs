@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Adhere.Core;
 using Adhere.Core.Catalogue;
+using Adhere.Core.Documents;
 using Adhere.Core.Persistence;
 using Adhere.Core.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -76,11 +77,13 @@ public sealed class CliContext
         var verbose = parse.GetValue(VerboseOption);
         DatabaseSettings database;
         CatalogueSettings catalogue;
+        EvidenceSettings evidence;
         try
         {
             var configuration = BuildConfiguration(parse);
             database = DatabaseSettings.From(configuration, Environment.CurrentDirectory);
             catalogue = CatalogueSettingsFrom(configuration);
+            evidence = EvidenceSettings.From(configuration, Environment.CurrentDirectory);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -91,7 +94,7 @@ public sealed class CliContext
 
         try
         {
-            await using var services = BuildServices(database, catalogue, verbose);
+            await using var services = BuildServices(database, catalogue, evidence, verbose);
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem(ActorId, ActorName);
             var run = new CommandRun(parse, scope.ServiceProvider, database, Out, Error, ct);
@@ -142,12 +145,13 @@ public sealed class CliContext
         return settings;
     }
 
-    private ServiceProvider BuildServices(DatabaseSettings database, CatalogueSettings catalogue, bool verbose)
+    private ServiceProvider BuildServices(DatabaseSettings database, CatalogueSettings catalogue, EvidenceSettings evidence, bool verbose)
     {
         var services = new ServiceCollection();
         if (time is not null) services.AddSingleton(time);
         // Before AddAdhereCore, whose default registration only applies when none exists.
         services.AddSingleton(catalogue);
+        services.AddSingleton(evidence);
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);

@@ -1,11 +1,13 @@
 using System.Linq.Expressions;
 using Adhere.Core.Accounts;
 using Adhere.Core.Catalogue;
+using Adhere.Core.Documents;
 using Adhere.Core.Services;
 using Adhere.Core.Tenancy;
 using Adhere.Domain.Accounts;
 using Adhere.Domain.Audit;
 using Adhere.Domain.Common;
+using Adhere.Domain.Declarations.Documents;
 using Adhere.Domain.Declarations.Services;
 using Adhere.Domain.Organisations;
 using Microsoft.AspNetCore.Identity;
@@ -59,6 +61,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public DbSet<CloudService> Services => Set<CloudService>();
 
     public DbSet<ServiceCategory> ServiceCategories => Set<ServiceCategory>();
+
+    public DbSet<EvidenceDocument> Documents => Set<EvidenceDocument>();
 
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
@@ -200,6 +204,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
         CatalogueModel.Configure(builder);
         ServiceModel.Configure(builder);
+        DocumentModel.Configure(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
         {

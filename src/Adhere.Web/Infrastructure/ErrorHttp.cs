@@ -1,4 +1,5 @@
 using Adhere.Domain.Common;
+using Adhere.Domain.Declarations.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,6 +11,7 @@ public static class ErrorHttp
     public static int StatusOf(Error error) => error switch
     {
         NotFoundError => StatusCodes.Status404NotFound,
+        InvalidError { Code: DocumentErrors.TooLargeCode } => StatusCodes.Status413PayloadTooLarge,
         InvalidError => StatusCodes.Status400BadRequest,
         ConflictError => StatusCodes.Status409Conflict,
         ForbiddenError => StatusCodes.Status403Forbidden,
@@ -45,6 +47,7 @@ public static class ErrorHttp
         403 => "Not allowed",
         404 => "Not found",
         409 => "Conflict with the current state",
+        413 => "The request is too large",
         _ => "The request failed",
     };
 }

@@ -11,6 +11,7 @@ public static class Policies
     public const string CspMember = "csp-member";
     public const string OrganisationEditor = "organisation-editor";
     public const string ServiceEditor = "service-editor";
+    public const string DocumentEditor = "document-editor";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -22,5 +23,7 @@ public static class Policies
         options.AddPolicy(OrganisationEditor, p => p.RequireRole(Role.CspEditor.Name, Role.MbAdministrator.Name));
         // Adding and editing services: CSP editors (their own organisation's, by the tenancy filter), or an MB administrator.
         options.AddPolicy(ServiceEditor, p => p.RequireRole(Role.CspEditor.Name, Role.MbAdministrator.Name));
+        // Uploading evidence: CSP editors (to their own organisation), or an MB administrator naming the provider.
+        options.AddPolicy(DocumentEditor, p => p.RequireRole(Role.CspEditor.Name, Role.MbAdministrator.Name));
     }
 }

@@ -2,11 +2,13 @@ using Adhere.Core;
 using Adhere.Core.Accounts;
 using Adhere.Core.Catalogue;
 using Adhere.Core.Demo;
+using Adhere.Core.Documents;
 using Adhere.Core.Persistence;
 using Adhere.Core.Tenancy;
 using Adhere.Web.Accounts;
 using Adhere.Web.Audit;
 using Adhere.Web.Catalogue;
+using Adhere.Web.Documents;
 using Adhere.Web.Health;
 using Adhere.Web.Organisations;
 using Adhere.Web.Services;
@@ -27,6 +29,7 @@ public static class WebHost
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton(builder.Configuration.GetSection("Catalogue").Get<CatalogueSettings>() ?? new CatalogueSettings());
+        services.AddSingleton(EvidenceSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
 
         services.AddHttpContextAccessor();
@@ -149,6 +152,7 @@ public static class WebHost
         api.MapAuditApi();
         api.MapCatalogueApi();
         api.MapServicesApi();
+        api.MapDocumentsApi();
 
         app.MapRazorPages();
         return app;

@@ -32,6 +32,9 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The factory is not initialised.");
 
+    /// <summary>This instance's evidence store, a temporary folder deleted on dispose.</summary>
+    public string EvidencePath { get; } = Path.Combine(Path.GetTempPath(), $"adhere-evidence-{Guid.NewGuid():N}");
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
@@ -53,6 +56,7 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
     {
         await base.DisposeAsync();
         if (database is not null) await database.DisposeAsync();
+        if (Directory.Exists(EvidencePath)) Directory.Delete(EvidencePath, recursive: true);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -61,6 +65,7 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
         builder.UseSetting("Database:Provider", Database.ProviderName);
         builder.UseSetting("ConnectionStrings:Adhere", Database.ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstStart", "false");
+        builder.UseSetting("Evidence:StoragePath", EvidencePath);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

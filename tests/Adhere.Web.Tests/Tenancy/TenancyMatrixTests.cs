@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
+using Adhere.Core.Documents;
 using Adhere.Core.Services;
 using Adhere.Domain.Accounts;
 using Adhere.Web.Tests.Infrastructure;
@@ -27,6 +28,7 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         User,
         Token,
         Service,
+        Document,
     }
 
     public enum Outcome
@@ -56,6 +58,8 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
             new { name = "Taken over", description = "Planted" }),
         new("api retire service", "POST", "/api/v1/services/{id}/retire", Target.Service, false, ["mb-admin"], true),
         new("api reactivate service", "POST", "/api/v1/services/{id}/reactivate", Target.Service, false, ["mb-admin"], true),
+        new("api get document", "GET", "/api/v1/documents/{id}", Target.Document, false, MbAll, false),
+        new("api document content", "GET", "/api/v1/documents/{id}/content", Target.Document, false, MbAll, false),
         new("page organisation", "GET", "/console/organisations/{id}", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
@@ -64,6 +68,7 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("page enable user", "POST", "/console/users/{id}?handler=Enable", Target.User, true, ["mb-admin"], true, new Dictionary<string, string>()),
         new("page revoke token", "POST", "/account/tokens?handler=Revoke&id={id}", Target.Token, true, [], true, new Dictionary<string, string>()),
         // The portal is for CSP members only, so no role reaches a foreign service's page.
+        new("page document content", "GET", "/portal/documents/{id}/content", Target.Document, true, [], false),
         new("page service", "GET", "/portal/services/{id}", Target.Service, true, [], false),
         new("page save service", "POST", "/portal/services/{id}?handler=Update", Target.Service, true, [], true,
             new Dictionary<string, string> { ["Form.Name"] = "Taken over" }),
@@ -180,6 +185,11 @@ public sealed class TenancyWorld : IAsyncLifetime
 
     public string OwnServiceName { get; } = $"Own Service {Guid.NewGuid():N}";
 
+    public Guid ForeignDocumentId { get; private set; }
+
+    /// <summary>The foreign document's file name, also written into its content so that a leaked download shows it.</summary>
+    public string ForeignDocumentName { get; } = $"foreign-document-{Guid.NewGuid():N}.txt";
+
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
@@ -189,6 +199,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         ForeignTokenId = (await App.CreateTokenAsync(ForeignUser, name: ForeignTokenName)).Id;
         ForeignServiceId = await CreateServiceAsync(ForeignOrganisation.Id, ForeignServiceName);
         await CreateServiceAsync(OwnOrganisation.Id, OwnServiceName);
+        ForeignDocumentId = await UploadDocumentAsync(ForeignOrganisation.Id, ForeignDocumentName);
 
         foreach (var role in Role.All)
         {
@@ -219,11 +230,20 @@ public sealed class TenancyWorld : IAsyncLifetime
             return created.IsError ? throw new InvalidOperationException(created.Error!.Message) : created.Value.Id;
         });
 
+    private Task<Guid> UploadDocumentAsync(Guid organisationId, string name) =>
+        App.WithSystemAsync(async sp =>
+        {
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"Tenancy probe {name}"));
+            var uploaded = await sp.GetRequiredService<UploadDocument>().HandleAsync(new(organisationId, name, content), CancellationToken.None);
+            return uploaded.IsError ? throw new InvalidOperationException(uploaded.Error!.Message) : uploaded.Value.Id;
+        });
+
     public Guid ForeignId(TenancyMatrixTests.Target target) => target switch
     {
         TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Id,
         TenancyMatrixTests.Target.User => ForeignUser.Id.Value,
         TenancyMatrixTests.Target.Service => ForeignServiceId,
+        TenancyMatrixTests.Target.Document => ForeignDocumentId,
         _ => ForeignTokenId,
     };
 
@@ -233,6 +253,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Name,
         TenancyMatrixTests.Target.User => ForeignUser.Email,
         TenancyMatrixTests.Target.Service => ForeignServiceName,
+        TenancyMatrixTests.Target.Document => ForeignDocumentName,
         _ => ForeignTokenName,
     };
 
@@ -273,7 +294,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         return new Answer(response.StatusCode, code, redirect, body);
     }
 
-    /// <summary>Everything a foreign probe could change: B's profile, its user's state, its token, its service, the audit trail length.</summary>
+    /// <summary>Everything a foreign probe could change: B's profile, its user's state, its token, its service, its document, the audit trail length.</summary>
     public Task<string> SnapshotAsync() =>
         App.WithSystemAsync(async sp =>
         {
@@ -283,7 +304,9 @@ public sealed class TenancyWorld : IAsyncLifetime
             var token = await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == new ApiTokenId(ForeignTokenId));
             var service = await sp.GetRequiredService<ServiceQueries>().GetAsync(ForeignServiceId, CancellationToken.None);
             var services = await db.Services.CountAsync();
+            var document = await sp.GetRequiredService<DocumentQueries>().GetAsync(ForeignDocumentId, CancellationToken.None);
+            var documents = await db.Documents.CountAsync();
             var audit = await db.AuditEvents.CountAsync();
-            return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{service.Value}|{services}|{audit}";
+            return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{service.Value}|{services}|{document.Value}|{documents}|{audit}";
         });
 }
