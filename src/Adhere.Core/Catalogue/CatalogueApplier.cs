@@ -11,18 +11,24 @@ namespace Adhere.Core.Catalogue;
 /// </summary>
 public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProvider time)
 {
-    /// <summary>Stores a validated document as a new version, or as new content of its unfrozen version.</summary>
-    public async Task<ImportReport> ApplyAsync(CatalogueDocument document, string formatName, bool dryRun, IProgress<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// Stores a validated document as a new version, or as new content of its unfrozen version. A caller that has
+    /// already loaded the stored version (to complete the document from it) passes it as <paramref name="known"/>,
+    /// so that it is not read twice.
+    /// </summary>
+    public async Task<ImportReport> ApplyAsync(CatalogueDocument document, string formatName, bool dryRun, IProgress<string>? progress,
+        CancellationToken ct, StoredVersion? known = null)
     {
+        ArgumentNullException.ThrowIfNull(document);
         var fingerprint = CatalogueFingerprint.Of(document);
-        var existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
+        var existing = known?.Header ?? await store.FindAsync(document.Code.Name, document.Code.Version, ct);
         var standardChanges = await store.MergeStandardsAsync(document.Standards, apply: false, ct);
         CatalogueDiff? diff = null;
         ImportAction action;
         if (existing is null) action = ImportAction.Created;
         else
         {
-            var stored = await store.LoadAsync(existing, ct);
+            var stored = known?.Document ?? await store.LoadAsync(existing, ct);
             diff = CatalogueDiff.Compare(stored, document);
             // Unchanged when the file is the one imported last, or when it says the same in another order or format
             // (an export of this version, for instance): standards are compared separately, clause by clause.
@@ -67,3 +73,6 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
     }
 
 }
+
+/// <summary>A stored catalogue version and its document, loaded once and passed along.</summary>
+public sealed record StoredVersion(CatalogueVersion Header, CatalogueDocument Document);

@@ -86,13 +86,14 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
             ? CatalogueFormats.ReadOscalCatalog(bytes)
             : NativeCatalogueReader.Read(new MemoryStream(bytes, writable: false));
         if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
-        if (format == DetectedFormat.OscalCatalog) document = await KeepWhatOscalCatalogsLackAsync(document, ct);
+        StoredVersion? known = null;
+        if (format == DetectedFormat.OscalCatalog) (document, known) = await KeepWhatOscalCatalogsLackAsync(document, ct);
         command.Progress?.Report($"Parsed {document.Sections.Count} section(s) and {document.Controls.Count} control(s).");
 
         var problems = CatalogueValidator.Validate(document);
         if (problems.Count > 0) return ImportReport.Refused(formatName, problems, document.Code.Name, document.Code.Version);
 
-        return await applier.ApplyAsync(document, formatName, command.DryRun, command.Progress, ct);
+        return await applier.ApplyAsync(document, formatName, command.DryRun, command.Progress, ct, known);
     }
 
     /// <summary>
@@ -100,21 +101,22 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
     /// version, those are kept from the stored version (mappings only where their control still exists), so that
     /// re-importing a catalog does not silently drop them; mappings change through mapping collections.
     /// </summary>
-    private async Task<CatalogueDocument> KeepWhatOscalCatalogsLackAsync(CatalogueDocument document, CancellationToken ct)
+    private async Task<(CatalogueDocument Document, StoredVersion? Stored)> KeepWhatOscalCatalogsLackAsync(CatalogueDocument document, CancellationToken ct)
     {
         var existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
-        if (existing is null) return document;
+        if (existing is null) return (document, null);
         var stored = await store.LoadAsync(existing, ct);
         var keys = document.Controls.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var mappings = stored.Mappings.Where(m => keys.Contains(m.ControlKey)).ToList();
         var used = mappings.Select(m => m.StandardKey).ToHashSet(StringComparer.Ordinal);
-        return document with
+        var completed = document with
         {
             Code = document.Code with { Status = stored.Code.Status, IsDemo = stored.Code.IsDemo },
             Standards = stored.Standards.Where(s => used.Contains(s.Key)).ToList(),
             Mappings = mappings,
             Transitions = document.Transitions.Count > 0 ? document.Transitions : stored.Transitions,
         };
+        return (completed, new StoredVersion(existing, stored));
     }
 
     private static ImportReport TooLarge(string format, long limit) =>
