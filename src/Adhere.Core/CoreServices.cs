@@ -1,6 +1,7 @@
 using Adhere.Core.Accounts;
 using Adhere.Core.Audit;
 using Adhere.Core.Catalogue;
+using Adhere.Core.Declarations;
 using Adhere.Core.Demo;
 using Adhere.Core.Documents;
 using Adhere.Core.Organisations;
@@ -83,6 +84,25 @@ public static class CoreServices
         services.AddScoped<UploadDocument>();
         services.AddScoped<DocumentQueries>();
         services.AddScoped<OpenDocument>();
+
+        services.TryAddSingleton(Adhere.Domain.Declarations.LevelPolicy.Default);
+        services.AddScoped<CatalogueOutlines>();
+        services.AddScoped<DeclarationAccess>();
+        services.AddScoped<DeclarationEvidence>();
+        services.AddScoped<DeclarationQueries>();
+        services.AddScoped<StartDeclaration>();
+        services.AddScoped<UpdateDeclaration>();
+        services.AddScoped<SaveAnswer>();
+        services.AddScoped<SubmitDeclaration>();
+        services.AddScoped<WithdrawDeclaration>();
+        services.AddScoped<CertificateInputCheck>();
+        services.AddScoped<AddCertificate>();
+        services.AddScoped<UpdateCertificate>();
+        services.AddScoped<RemoveCertificate>();
+        services.AddScoped<ReportCertificateChange>();
+        services.AddScoped<ReviewCertificateNotice>();
+        services.AddScoped<StartRenewal>();
+        services.AddScoped<StateRenewal>();
 
         services.AddScoped<DemoSeeder>();
         return services;

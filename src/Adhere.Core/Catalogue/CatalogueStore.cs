@@ -210,5 +210,8 @@ public sealed class CatalogueStore(AdhereDb db)
         return string.Join('\n', c.Key, c.Title, ParameterText.Render(c.Statement, c.Parameters), string.Join(' ', c.Tags)).ToUpperInvariant();
     }
 
+    /// <summary>The parameters of a stored control, from their JSON column.</summary>
+    public static List<ParameterDraft> ParametersOf(string json) => JsonSerializer.Deserialize<List<ParameterDraft>>(json, Json) ?? [];
+
     private static List<string> Strings(string json) => JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Adhere.Core.Accounts;
 using Adhere.Core.Catalogue;
+using Adhere.Core.Declarations;
 using Adhere.Core.Documents;
 using Adhere.Core.Services;
 using Adhere.Core.Tenancy;
@@ -8,6 +9,7 @@ using Adhere.Domain.Accounts;
 using Adhere.Domain.Audit;
 using Adhere.Domain.Common;
 using Adhere.Domain.Declarations.Documents;
+using Adhere.Domain.Declarations.Records;
 using Adhere.Domain.Declarations.Services;
 using Adhere.Domain.Organisations;
 using Microsoft.AspNetCore.Identity;
@@ -63,6 +65,18 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public DbSet<ServiceCategory> ServiceCategories => Set<ServiceCategory>();
 
     public DbSet<EvidenceDocument> Documents => Set<EvidenceDocument>();
+
+    public DbSet<Declaration> Declarations => Set<Declaration>();
+
+    public DbSet<DeclarationServiceEntry> DeclarationServices => Set<DeclarationServiceEntry>();
+
+    public DbSet<ControlAnswer> ControlAnswers => Set<ControlAnswer>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<CertificateNotice> CertificateNotices => Set<CertificateNotice>();
+
+    public DbSet<VerificationRecord> VerificationRecords => Set<VerificationRecord>();
 
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
@@ -205,6 +219,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         CatalogueModel.Configure(builder);
         ServiceModel.Configure(builder);
         DocumentModel.Configure(builder);
+        DeclarationModel.Configure(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
         {

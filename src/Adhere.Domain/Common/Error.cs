@@ -21,3 +21,13 @@ public sealed record ForbiddenError(string Code, string Message) : Error(Code, M
 
 /// <summary>The caller could not be identified (missing, expired or revoked credentials).</summary>
 public sealed record UnauthorizedError(string Code, string Message) : Error(Code, Message);
+
+/// <summary>One of several problems reported together by a <see cref="ProblemListError"/>.</summary>
+/// <param name="Subject">What it concerns (a control key, a service name, a JSON path); null for the whole.</param>
+public sealed record ProblemItem(string Code, string Message, string? Subject = null);
+
+/// <summary>
+/// The input breaks several rules at once and all are reported, so that the user can fix them in one pass
+/// (a submission check, an import). Hosts treat it like <see cref="InvalidError"/> and list <see cref="Problems"/>.
+/// </summary>
+public sealed record ProblemListError(string Code, string Message, IReadOnlyList<ProblemItem> Problems) : Error(Code, Message);

@@ -12,7 +12,7 @@ public static class ErrorHttp
     {
         NotFoundError => StatusCodes.Status404NotFound,
         InvalidError { Code: DocumentErrors.TooLargeCode } => StatusCodes.Status413PayloadTooLarge,
-        InvalidError => StatusCodes.Status400BadRequest,
+        InvalidError or ProblemListError => StatusCodes.Status400BadRequest,
         ConflictError => StatusCodes.Status409Conflict,
         ForbiddenError => StatusCodes.Status403Forbidden,
         UnauthorizedError => StatusCodes.Status401Unauthorized,
@@ -22,7 +22,13 @@ public static class ErrorHttp
     public static ProblemHttpResult ToProblem(this Error error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return TypedResults.Problem(Describe(error.Code, error.Message, StatusOf(error), error is InvalidError { Field: { } f } ? f : null));
+        var problem = Describe(error.Code, error.Message, StatusOf(error), error is InvalidError { Field: { } f } ? f : null);
+        if (error is ProblemListError list)
+        {
+            problem.Extensions["problems"] = list.Problems.Select(p => new { code = p.Code, message = p.Message, subject = p.Subject }).ToList();
+        }
+
+        return TypedResults.Problem(problem);
     }
 
     /// <summary>Builds the ProblemDetails body shared by errors, authentication failures and unexpected exceptions.</summary>

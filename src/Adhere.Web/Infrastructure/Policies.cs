@@ -12,6 +12,7 @@ public static class Policies
     public const string OrganisationEditor = "organisation-editor";
     public const string ServiceEditor = "service-editor";
     public const string DocumentEditor = "document-editor";
+    public const string DeclarationEditor = "declaration-editor";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -25,5 +26,7 @@ public static class Policies
         options.AddPolicy(ServiceEditor, p => p.RequireRole(Role.CspEditor.Name, Role.MbAdministrator.Name));
         // Uploading evidence: CSP editors (to their own organisation), or an MB administrator naming the provider.
         options.AddPolicy(DocumentEditor, p => p.RequireRole(Role.CspEditor.Name, Role.MbAdministrator.Name));
+        // Writing declarations, answers and certificates: the provider's editors only. The MB assesses, it does not declare.
+        options.AddPolicy(DeclarationEditor, p => p.RequireRole(Role.CspEditor.Name));
     }
 }

@@ -8,6 +8,7 @@ using Adhere.Core.Tenancy;
 using Adhere.Web.Accounts;
 using Adhere.Web.Audit;
 using Adhere.Web.Catalogue;
+using Adhere.Web.Declarations;
 using Adhere.Web.Documents;
 using Adhere.Web.Health;
 using Adhere.Web.Organisations;
@@ -30,6 +31,7 @@ public static class WebHost
         var services = builder.Services;
         services.AddSingleton(builder.Configuration.GetSection("Catalogue").Get<CatalogueSettings>() ?? new CatalogueSettings());
         services.AddSingleton(EvidenceSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
+        services.AddSingleton(Adhere.Core.Declarations.DeclarationSettings.From(builder.Configuration));
         services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
 
         services.AddHttpContextAccessor();
@@ -74,7 +76,11 @@ public static class WebHost
             o.Conventions.AuthorizePage("/Account/Tokens");
         });
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Adhere.Domain.Common.EntityIdJsonConverter());
+        });
         // Unreadable bodies and parameters answer 400 in every environment; the status page adds the errorCode.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddExceptionHandler<UnexpectedErrorHandler>();
@@ -153,6 +159,7 @@ public static class WebHost
         api.MapCatalogueApi();
         api.MapServicesApi();
         api.MapDocumentsApi();
+        api.MapDeclarationsApi();
 
         app.MapRazorPages();
         return app;

@@ -615,6 +615,402 @@ namespace Adhere.Core.Migrations.Sqlite
                     b.ToTable("EvidenceDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccreditationBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuditReportDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificationBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ClaimedControls")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CoveredServiceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandardVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.HasIndex("LineageId");
+
+                    b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.CertificateNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NewExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.ToTable("CertificateNotices");
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.ControlAnswer", b =>
+                {
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControlKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DocumentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeclarationId", "ControlKey");
+
+                    b.ToTable("ControlAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.Declaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CatalogueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GrantedLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Modules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NoMaterialChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenewsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestedLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogueId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RenewsId");
+
+                    b.HasIndex("VerificationId");
+
+                    b.ToTable("Declarations");
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.DeclarationAgreement", b =>
+                {
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeclarationId", "DocumentId");
+
+                    b.ToTable("DeclarationAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.DeclarationServiceEntry", b =>
+                {
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SameFamilyConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeclarationId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("DeclarationServices", (string)null);
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.RemovedService", b =>
+                {
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeclarationId", "ServiceId");
+
+                    b.ToTable("DeclarationRemovedServices", (string)null);
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.VerificationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReportDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunningNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.HasIndex("VerificationId");
+
+                    b.HasIndex("BodyCode", "RunningNumber");
+
+                    b.ToTable("VerificationRecords");
+                });
+
             modelBuilder.Entity("Adhere.Domain.Declarations.Services.CloudService", b =>
                 {
                     b.Property<Guid>("Id")
@@ -982,6 +1378,96 @@ namespace Adhere.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.Certificate", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.CertificateNotice", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.ControlAnswer", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.Declaration", b =>
+                {
+                    b.HasOne("Adhere.Core.Catalogue.CatalogueVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Adhere.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.DeclarationAgreement", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.DeclarationServiceEntry", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany("Services")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Adhere.Domain.Declarations.Services.CloudService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.RemovedService", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany("RemovedServices")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.VerificationRecord", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adhere.Domain.Declarations.Services.CloudService", b =>
                 {
                     b.HasOne("Adhere.Domain.Organisations.Organisation", null)
@@ -1040,6 +1526,19 @@ namespace Adhere.Core.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Declarations.Records.Declaration", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Answers");
+
+                    b.Navigation("Certificates");
+
+                    b.Navigation("RemovedServices");
+
+                    b.Navigation("Services");
                 });
 #pragma warning restore 612, 618
         }
