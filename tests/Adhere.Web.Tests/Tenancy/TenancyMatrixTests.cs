@@ -4,6 +4,11 @@ using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
 using Adhere.Core.Documents;
 using Adhere.Core.Services;
+using Adhere.Core.Catalogue;
+using Adhere.Core.Declarations;
+using Adhere.Domain.Declarations;
+using Adhere.Domain.Declarations.Lifecycle;
+using Adhere.Domain.Declarations.Records;
 using Adhere.Domain.Accounts;
 using Adhere.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +34,11 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         Token,
         Service,
         Document,
+        Declaration,
+
+        /// <summary>A certificate of the foreign declaration; its path names the declaration as <c>{declaration}</c>.</summary>
+        Certificate,
+        Notice,
     }
 
     public enum Outcome
@@ -60,6 +70,23 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api reactivate service", "POST", "/api/v1/services/{id}/reactivate", Target.Service, false, ["mb-admin"], true),
         new("api get document", "GET", "/api/v1/documents/{id}", Target.Document, false, MbAll, false),
         new("api document content", "GET", "/api/v1/documents/{id}/content", Target.Document, false, MbAll, false),
+        new("api get declaration", "GET", "/api/v1/declarations/{id}", Target.Declaration, false, MbAll, false),
+        new("api declaration answers", "GET", "/api/v1/declarations/{id}/answers", Target.Declaration, false, MbAll, false),
+        new("api declaration answer", "GET", "/api/v1/declarations/{id}/answers/5.1.A", Target.Declaration, false, MbAll, false),
+        new("api update declaration", "PUT", "/api/v1/declarations/{id}", Target.Declaration, false, [], true, new { title = "Taken over" }),
+        new("api save answer", "PUT", "/api/v1/declarations/{id}/answers/5.1.A", Target.Declaration, false, [], true, new { statement = "Planted" }),
+        new("api add certificate", "POST", "/api/v1/declarations/{id}/certificates", Target.Declaration, false, [], true,
+            new { standard = "iso-27001-2022", number = "X", certificationBody = "X", scopeStatement = "X", issuedOn = "2026-01-01", expiresOn = "2027-01-01" }),
+        new("api submit declaration", "POST", "/api/v1/declarations/{id}/submit", Target.Declaration, false, [], true),
+        new("api withdraw declaration", "POST", "/api/v1/declarations/{id}/withdraw", Target.Declaration, false, [], true),
+        new("api start renewal", "POST", "/api/v1/declarations/{id}/renewal", Target.Declaration, false, [], true),
+        new("api renewal statement", "PUT", "/api/v1/declarations/{id}/renewal-statement", Target.Declaration, false, [], true, new { noMaterialChange = true }),
+        new("api update certificate", "PUT", "/api/v1/declarations/{declaration}/certificates/{id}", Target.Certificate, false, [], true,
+            new { standard = "iso-27001-2022", number = "X", certificationBody = "X", scopeStatement = "X", issuedOn = "2026-01-01", expiresOn = "2027-01-01" }),
+        new("api remove certificate", "DELETE", "/api/v1/declarations/{declaration}/certificates/{id}", Target.Certificate, false, [], true),
+        new("api report certificate change", "POST", "/api/v1/declarations/{declaration}/certificates/{id}/notices", Target.Certificate, false, [], true,
+            new { kind = "withdrawn", description = "Planted" }),
+        new("api review notice", "POST", "/api/v1/certificate-notices/{id}/review", Target.Notice, false, MbAll, true, new { note = "x" }),
         new("page organisation", "GET", "/console/organisations/{id}", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
@@ -190,6 +217,17 @@ public sealed class TenancyWorld : IAsyncLifetime
     /// <summary>The foreign document's file name, also written into its content so that a leaked download shows it.</summary>
     public string ForeignDocumentName { get; } = $"foreign-document-{Guid.NewGuid():N}.txt";
 
+    public Guid ForeignDeclarationId { get; private set; }
+
+    /// <summary>The foreign declaration's title and the text of its answer to 5.1.A.</summary>
+    public string ForeignDeclarationMarker { get; } = $"Foreign declaration {Guid.NewGuid():N}";
+
+    public Guid ForeignCertificateId { get; private set; }
+
+    public string ForeignCertificateNumber { get; } = $"FOREIGN-{Guid.NewGuid():N}";
+
+    public Guid ForeignNoticeId { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
@@ -200,6 +238,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         ForeignServiceId = await CreateServiceAsync(ForeignOrganisation.Id, ForeignServiceName);
         await CreateServiceAsync(OwnOrganisation.Id, OwnServiceName);
         ForeignDocumentId = await UploadDocumentAsync(ForeignOrganisation.Id, ForeignDocumentName);
+        await CreateForeignDeclarationAsync();
 
         foreach (var role in Role.All)
         {
@@ -238,8 +277,47 @@ public sealed class TenancyWorld : IAsyncLifetime
             return uploaded.IsError ? throw new InvalidOperationException(uploaded.Error!.Message) : uploaded.Value.Id;
         });
 
+    /// <summary>B's verified declaration (title and one answer carry the marker), with a certificate and an open change notice.</summary>
+    private async Task CreateForeignDeclarationAsync()
+    {
+        var code = $"Tenancy Code {Guid.NewGuid():N}";
+        await App.WithSystemAsync(async sp =>
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(Declarations.DeclarationScenario.Yaml(code));
+            await sp.GetRequiredService<ImportCatalogue>().HandleAsync(new(new MemoryStream(bytes), bytes.Length, CatalogueFormat.Native, false), CancellationToken.None);
+        });
+        var today = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
+        (ForeignDeclarationId, ForeignCertificateId) = await App.WithUserAsync(ForeignUser, async sp =>
+        {
+            var started = await sp.GetRequiredService<StartDeclaration>().HandleAsync(
+                new(null, code, "1.0", null, [ForeignServiceId], ForeignDeclarationMarker, 2, null, null), CancellationToken.None);
+            var id = started.IsError ? throw new InvalidOperationException(started.Error!.Message) : started.Value.Summary.Id;
+            await sp.GetRequiredService<SaveAnswer>().HandleAsync(new(id, "5.1.A", ForeignDeclarationMarker, null, null, null), CancellationToken.None);
+            var certificate = await sp.GetRequiredService<AddCertificate>().HandleAsync(id, new CertificateInput("iso-27001-2022", null, ForeignCertificateNumber,
+                "Body", null, "Scope", [ForeignServiceId], today.AddDays(-10), today.AddYears(2), null, null), CancellationToken.None);
+            return (id, certificate.IsError ? throw new InvalidOperationException(certificate.Error!.Message) : certificate.Value.Id);
+        });
+        await App.WithSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdhereDb>();
+            var declaration = await db.Declarations.FirstAsync(d => d.Id == new DeclarationId(ForeignDeclarationId));
+            declaration.RecordImportedVerification("2026LVL02TENANCY001", ComplianceLevel.Second, today, today.AddYears(1).AddDays(-1),
+                DeclarationStatus.Verified, App.Time.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        ForeignNoticeId = await App.WithUserAsync(ForeignUser, async sp =>
+        {
+            var notice = await sp.GetRequiredService<ReportCertificateChange>().HandleAsync(
+                new(ForeignDeclarationId, ForeignCertificateId, "renewed", $"Renewed {ForeignCertificateNumber}", null, null), CancellationToken.None);
+            return notice.IsError ? throw new InvalidOperationException(notice.Error!.Message) : notice.Value;
+        });
+    }
+
     public Guid ForeignId(TenancyMatrixTests.Target target) => target switch
     {
+        TenancyMatrixTests.Target.Declaration => ForeignDeclarationId,
+        TenancyMatrixTests.Target.Certificate => ForeignCertificateId,
+        TenancyMatrixTests.Target.Notice => ForeignNoticeId,
         TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Id,
         TenancyMatrixTests.Target.User => ForeignUser.Id.Value,
         TenancyMatrixTests.Target.Service => ForeignServiceId,
@@ -250,6 +328,9 @@ public sealed class TenancyWorld : IAsyncLifetime
     /// <summary>Text that appears in a response only if the foreign object leaked into it.</summary>
     public string ForeignMarker(TenancyMatrixTests.Target target) => target switch
     {
+        TenancyMatrixTests.Target.Declaration => ForeignDeclarationMarker,
+        TenancyMatrixTests.Target.Certificate => ForeignCertificateNumber,
+        TenancyMatrixTests.Target.Notice => ForeignCertificateNumber,
         TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Name,
         TenancyMatrixTests.Target.User => ForeignUser.Email,
         TenancyMatrixTests.Target.Service => ForeignServiceName,
@@ -262,7 +343,8 @@ public sealed class TenancyWorld : IAsyncLifetime
     public async Task<Answer> SendAsync(string caller, TenancyMatrixTests.Probe probe, Guid id)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        var path = probe.Path.Replace("{id}", id.ToString(), StringComparison.Ordinal);
+        var path = probe.Path.Replace("{id}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{declaration}", ForeignDeclarationId.ToString(), StringComparison.Ordinal);
         HttpResponseMessage response;
         if (probe.Page)
         {
@@ -307,6 +389,15 @@ public sealed class TenancyWorld : IAsyncLifetime
             var document = await sp.GetRequiredService<DocumentQueries>().GetAsync(ForeignDocumentId, CancellationToken.None);
             var documents = await db.Documents.CountAsync();
             var audit = await db.AuditEvents.CountAsync();
-            return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{service.Value}|{services}|{document.Value}|{documents}|{audit}";
+            var declaration = await db.Declarations.AsNoTracking().Where(d => d.Id == new DeclarationId(ForeignDeclarationId))
+                .Select(d => new { d.Status, d.Title, d.UpdatedAt, d.ReviewFlaggedAt }).SingleAsync();
+            var declarations = await db.Declarations.CountAsync();
+            var answers = string.Join(";", await db.ControlAnswers.AsNoTracking().Where(a => a.DeclarationId == new DeclarationId(ForeignDeclarationId))
+                .Select(a => a.ControlKey + "=" + a.Statement).ToListAsync());
+            var certificates = string.Join(";", await db.Certificates.AsNoTracking().Where(c => c.DeclarationId == new DeclarationId(ForeignDeclarationId))
+                .Select(c => c.Number + "/" + c.ExpiresOn).ToListAsync());
+            var notices = string.Join(";", await db.CertificateNotices.AsNoTracking().Select(n => n.Id + "/" + n.ReviewedAt).ToListAsync());
+            return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{service.Value}|{services}|{document.Value}|{documents}|{audit}"
+                + $"|{declaration}|{declarations}|{answers}|{certificates}|{notices}";
         });
 }
