@@ -104,6 +104,7 @@ public static class CoreServices
         services.AddScoped<StartRenewal>();
         services.AddScoped<StateRenewal>();
 
+        services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -13,11 +13,11 @@ namespace Adhere.Core.Demo;
 
 /// <summary>
 /// Fills a database with a small, realistic installation: the Monitoring Body with one user per MB role and two
-/// cloud providers with an editor and a viewer each. Passwords are random and returned once, for printing.
+/// cloud providers with an editor and a viewer each, their services and declarations (<see cref="DemoDeclarations"/>). Passwords are random and returned once, for printing.
 /// Later features add their demo data here, so a newcomer sees every part of the product populated.
 /// </summary>
 public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser,
-    ImportCatalogue importCatalogue, AddServiceCategory addCategory, CreateService createService)
+    ImportCatalogue importCatalogue, AddServiceCategory addCategory, CreateService createService, DemoDeclarations declarations)
 {
     public const string MonitoringBodyName = "Demo Monitoring Body";
 
@@ -127,6 +127,9 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
             var service = await createService.HandleAsync(new(organisationIds[organisation], name, description, category, family), ct);
             if (service.IsError) return service.Error!;
         }
+
+        var declared = await declarations.SeedAsync(organisationIds, ct);
+        if (declared.IsError) return declared.Error!;
 
         await transaction.CommitAsync(ct);
         return created;

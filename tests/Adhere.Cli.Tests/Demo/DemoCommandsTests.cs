@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Adhere.Cli.Tests.Infrastructure;
 using Adhere.Core.Accounts;
+using Adhere.Core.Declarations;
 using Adhere.Core.Demo;
 using Adhere.Core.Services;
+using Adhere.Domain.Declarations.Lifecycle;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +59,38 @@ public sealed class DemoCommandsTests
         Assert.Equal(2, nimbus.Select(s => s.Family).OfType<string>().Distinct().Count());
         Assert.Contains(services, s => s.OrganisationName == "Stratus Hosting SAS");
         Assert.All(services, s => Assert.Contains(categories, c => c.Name == s.Category));
+    }
+
+    [Fact]
+    public async Task Seed_GivesNimbusASubmittedDeclarationAndStratusAVerifiedOne()
+    {
+        await using var cli = await CliHarness.CreateAsync();
+        await cli.SucceedAsync("demo", "seed");
+
+        var declarations = await cli.WithServicesAsync(async sp =>
+        {
+            var queries = sp.GetRequiredService<DeclarationQueries>();
+            var list = await queries.ListAsync(null, CancellationToken.None);
+            var details = new List<DeclarationDetails>();
+            foreach (var d in list) details.Add((await queries.GetAsync(d.Id, CancellationToken.None)).Value);
+            return details;
+        });
+
+        var nimbus = Assert.Single(declarations, d => d.Summary.OrganisationName == "Nimbus Cloud GmbH");
+        Assert.Equal(DeclarationStatus.Submitted, nimbus.Summary.Status);
+        Assert.Equal(69, nimbus.Summary.Controls);
+        Assert.Equal(69, nimbus.Summary.ControlsAnswered);
+        Assert.Equal(20, nimbus.Services.Count);
+        Assert.True(nimbus.Services.Select(s => s.Category).Distinct().Count() >= 14);
+        Assert.Equal(["iso-27001-2022", "iso-27701-2019"], nimbus.Certificates.Select(c => c.Standard).Order().ToList());
+        Assert.All(nimbus.Certificates, c => Assert.NotEqual("failed", c.Check!.Outcome));
+        Assert.Empty(nimbus.SubmissionProblems);
+        Assert.InRange(nimbus.Proposal.Backed, 1, 68);
+        var stratus = Assert.Single(declarations, d => d.Summary.OrganisationName == "Stratus Hosting SAS");
+        Assert.Equal(DeclarationStatus.Verified, stratus.Summary.Status);
+        Assert.Matches(@"^\d{4}LVL02DEMO001$", stratus.Summary.VerificationId);
+        Assert.Single(stratus.Verifications);
+        Assert.Contains("Audit chain intact", (await cli.SucceedAsync("audit", "verify")).Out, StringComparison.Ordinal);
     }
 
     [Fact]
