@@ -84,7 +84,20 @@ public static class WebHost
         // Unreadable bodies and parameters answer 400 in every environment; the status page adds the errorCode.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddExceptionHandler<UnexpectedErrorHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            // Typed IDs travel as bare GUID strings (EntityIdJsonConverter); describe them so.
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type.IsValueType && typeof(Adhere.Domain.Common.IEntityId).IsAssignableFrom(type))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Format = "uuid";
+                schema.Properties?.Clear();
+                schema.Required?.Clear();
+            }
+
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 

@@ -36,6 +36,21 @@ public sealed class HealthTests(AdhereAppFactory app) : IClassFixture<AdhereAppF
         Assert.True(paths.TryGetProperty("/api/v1/organisations/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/v1/users", out _));
         Assert.True(paths.TryGetProperty("/api/v1/audit", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/declarations/{id}/answers/{controlKey}", out _));
+    }
+
+    [Fact]
+    public async Task OpenApi_TypedIds_AreDescribedAsTheStringsTheApiSends()
+    {
+        using var client = app.ApiClient(null);
+
+        var json = await HttpAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"));
+
+        var schemas = json.GetProperty("components").GetProperty("schemas");
+        var serviceId = schemas.GetProperty("ServiceScopeResult").GetProperty("properties").GetProperty("serviceId");
+        if (serviceId.TryGetProperty("$ref", out var reference)) serviceId = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        Assert.Equal("string", serviceId.GetProperty("type").GetString());
+        Assert.Equal("uuid", serviceId.GetProperty("format").GetString());
     }
 
     [Fact]
