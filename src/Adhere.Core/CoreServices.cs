@@ -104,6 +104,10 @@ public static class CoreServices
         services.AddScoped<StartRenewal>();
         services.AddScoped<StateRenewal>();
 
+        services.TryAddSingleton(Mail.MailSettings.Disabled);
+        services.AddScoped<Mail.Outbox>();
+        services.AddScoped<Mail.MailDispatcher>();
+
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoSeeder>();
         return services;

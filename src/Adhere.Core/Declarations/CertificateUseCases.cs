@@ -1,3 +1,4 @@
+using Adhere.Core.Mail;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Audit;
 using Adhere.Domain.Common;
@@ -134,7 +135,7 @@ public sealed class RemoveCertificate(AdhereDb db, DeclarationAccess access, Tim
 /// The provider reports a change to a certificate that a verified declaration relies on. The declaration is flagged
 /// for the Monitoring Body's review; the notice shows in the console until an MB member marks it reviewed.
 /// </summary>
-public sealed class ReportCertificateChange(AdhereDb db, DeclarationAccess access, TimeProvider time)
+public sealed class ReportCertificateChange(AdhereDb db, DeclarationAccess access, Outbox outbox, MailSettings mail, TimeProvider time)
 {
     public sealed record Command(Guid DeclarationId, Guid CertificateId, string? Kind, string? Description, DateOnly? NewExpiresOn, Guid? DocumentId);
 
@@ -169,6 +170,27 @@ public sealed class ReportCertificateChange(AdhereDb db, DeclarationAccess acces
             .Added("certificate", certificate.Number)
             .Added("kind", DeclarationQueries.NoticeKindName(kind.Value))
             .Added("description", notice.Value.Description));
+        var provider = await db.Organisations.AsNoTracking().Where(o => o.Id == declaration.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        var what = kind switch
+        {
+            CertificateChangeKind.Renewed => "has been renewed",
+            CertificateChangeKind.ScopeChanged => "has a changed scope",
+            _ => "has been withdrawn",
+        };
+        outbox.Enqueue(await outbox.MonitoringBodyRecipientsAsync(ct), "certificate.change-reported",
+            $"Certificate change reported by {provider}: {certificate.StandardKey} {certificate.Number}",
+            $"""
+            {provider} reports that certificate {certificate.Number} ({certificate.StandardKey}) {what}.
+
+            Declaration: {declaration.Title ?? declaration.CodeName + " " + declaration.CodeVersion}{(declaration.VerificationId is null ? "" : $" ({declaration.VerificationId})")}
+            Reported by: {db.Caller.ActorName}
+
+            {notice.Value.Description}
+
+            The declaration is flagged for review until the notice is marked reviewed:
+            {mail.Link($"/console/declarations/{declaration.Id}")}
+            Open notices: {mail.Link("/console/certificate-notices")}
+            """);
         await db.SaveChangesAsync(ct);
         return notice.Value.Id;
     }

@@ -78,6 +78,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<VerificationRecord> VerificationRecords => Set<VerificationRecord>();
 
+    public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -220,6 +222,16 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         ServiceModel.Configure(builder);
         DocumentModel.Configure(builder);
         DeclarationModel.Configure(builder);
+        builder.Entity<Mail.OutboxMessage>(m =>
+        {
+            m.ToTable("Outbox");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.To).HasMaxLength(4000);
+            m.Property(x => x.Subject).HasMaxLength(500);
+            m.Property(x => x.Topic).HasMaxLength(100);
+            m.Property(x => x.LastError).HasMaxLength(500);
+            m.HasIndex(x => x.SentAt);
+        });
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
         {

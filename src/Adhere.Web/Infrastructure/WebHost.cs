@@ -32,6 +32,8 @@ public static class WebHost
         services.AddSingleton(builder.Configuration.GetSection("Catalogue").Get<CatalogueSettings>() ?? new CatalogueSettings());
         services.AddSingleton(EvidenceSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddSingleton(Adhere.Core.Declarations.DeclarationSettings.From(builder.Configuration));
+        services.AddSingleton(Adhere.Core.Mail.MailSettings.From(builder.Configuration));
+        services.AddHostedService<Adhere.Web.Mail.MailPump>();
         services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
 
         services.AddHttpContextAccessor();

@@ -407,6 +407,7 @@ public sealed class DeclarationsApiTests(AdhereAppFactory app) : IClassFixture<A
     [Fact]
     public async Task CertificateChange_OnVerifiedDeclaration_FlagsItUntilTheMbReviews()
     {
+        var assessorUser = await app.CreateUserAsync(Role.MbAssessor);
         var s = await DeclarationScenario.CreateAsync(app);
         var id = await CompleteDraftAsync(s);
         var certificate = (await HttpAssert.JsonAsync(await s.Client.GetAsync($"/api/v1/declarations/{id}"))).GetProperty("certificates")[0].GetProperty("id").GetGuid();
@@ -414,13 +415,14 @@ public sealed class DeclarationsApiTests(AdhereAppFactory app) : IClassFixture<A
             new { kind = "withdrawn", description = "x" }), HttpStatusCode.Conflict, "certificate.notice-not-verified");
         await HttpAssert.JsonAsync(await s.Client.PostAsync($"/api/v1/declarations/{id}/submit", null));
         await s.MarkVerifiedAsync(id, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime));
-        using var assessor = await app.ApiClientAsync(await app.CreateUserAsync(Role.MbAssessor));
+        using var assessor = await app.ApiClientAsync(assessorUser);
 
         await HttpAssert.ProblemAsync(await s.Client.PostAsJsonAsync($"/api/v1/declarations/{id}/certificates/{certificate}/notices",
             new { kind = "lost", description = "x" }), HttpStatusCode.BadRequest, "certificate.notice-kind-invalid");
         var notice = await HttpAssert.JsonAsync(await s.Client.PostAsJsonAsync($"/api/v1/declarations/{id}/certificates/{certificate}/notices",
             new { kind = "scope-changed", description = "Storage left the certified scope." }), HttpStatusCode.Created);
         var noticeId = notice.GetProperty("id").GetGuid();
+        var mail = await app.WaitForMailAsync(m => m.MessageParts[0].BodyData.Contains("Storage left the certified scope.", StringComparison.Ordinal));
         var flagged = await HttpAssert.JsonAsync(await s.Client.GetAsync($"/api/v1/declarations/{id}"));
         var open = await HttpAssert.JsonAsync(await assessor.GetAsync("/api/v1/certificate-notices"));
         await HttpAssert.ProblemAsync(await s.Client.GetAsync("/api/v1/certificate-notices"), HttpStatusCode.Forbidden, "auth.forbidden");
@@ -429,6 +431,9 @@ public sealed class DeclarationsApiTests(AdhereAppFactory app) : IClassFixture<A
         var stillOpen = await HttpAssert.JsonAsync(await assessor.GetAsync("/api/v1/certificate-notices"));
 
         Assert.True(flagged.GetProperty("summary").GetProperty("flaggedForReview").GetBoolean());
+        Assert.Contains(mail.ToAddresses, a => string.Equals(a.Address, assessorUser.Email, StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("Certificate change reported by ", mail.Headers["Subject"], StringComparison.Ordinal);
+        Assert.Contains($"https://adhere.test/console/declarations/{id}", mail.MessageParts[0].BodyData, StringComparison.Ordinal);
         Assert.Contains(open.EnumerateArray(), n => n.GetProperty("id").GetGuid() == noticeId && n.GetProperty("kind").GetString() == "scope-changed");
         Assert.Equal(HttpStatusCode.NoContent, reviewed.StatusCode);
         Assert.False(cleared.GetProperty("summary").GetProperty("flaggedForReview").GetBoolean());

@@ -35,6 +35,9 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
     /// <summary>This instance's evidence store, a temporary folder deleted on dispose.</summary>
     public string EvidencePath { get; } = Path.Combine(Path.GetTempPath(), $"adhere-evidence-{Guid.NewGuid():N}");
 
+    /// <summary>A real SMTP server on a free local port; the app sends its outbox there every second.</summary>
+    public netDumbster.smtp.SimpleSmtpServer Smtp { get; } = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
@@ -55,6 +58,7 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Smtp.Dispose();
         if (database is not null) await database.DisposeAsync();
         if (Directory.Exists(EvidencePath)) Directory.Delete(EvidencePath, recursive: true);
     }
@@ -66,6 +70,11 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
         builder.UseSetting("ConnectionStrings:Adhere", Database.ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstStart", "false");
         builder.UseSetting("Evidence:StoragePath", EvidencePath);
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:StartTls", "never");
+        builder.UseSetting("Mail:PollSeconds", "1");
+        builder.UseSetting("Mail:LinkBase", "https://adhere.test");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -171,6 +180,20 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
 
     public PageClient AnonymousPageClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Waits (up to ten seconds) for a message that the test SMTP server received and <paramref name="match"/> accepts.</summary>
+    public async Task<netDumbster.smtp.SmtpMessage> WaitForMailAsync(Func<netDumbster.smtp.SmtpMessage, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        for (var i = 0; i < 100; i++)
+        {
+            var found = Smtp.ReceivedEmail.FirstOrDefault(match);
+            if (found is not null) return found;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No matching e-mail arrived; received: {string.Join(" | ", Smtp.ReceivedEmail.Select(m => m.Headers["Subject"]))}");
+    }
 
     public Task<int> AuditCountAsync() =>
         WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().AuditEvents.CountAsync());

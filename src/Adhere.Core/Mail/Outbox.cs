@@ -1,0 +1,41 @@
+using Adhere.Core.Persistence;
+using Adhere.Domain.Accounts;
+using Adhere.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adhere.Core.Mail;
+
+/// <summary>Queues e-mails in the current unit of work; the caller's save writes them with its change.</summary>
+public sealed class Outbox(AdhereDb db, MailSettings settings, TimeProvider time)
+{
+    public void Enqueue(IEnumerable<string> to, string topic, string subject, string body)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        var recipients = to.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (recipients.Count == 0) return;
+        var now = time.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            To = string.Join(",", recipients),
+            Topic = topic,
+            Subject = subject,
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>Where notices for the Monitoring Body go: the configured address, else its active administrators and assessors.</summary>
+    public async Task<IReadOnlyList<string>> MonitoringBodyRecipientsAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.MonitoringBodyAddress)) return [settings.MonitoringBodyAddress.Trim()];
+        var mb = await db.Organisations.IgnoreQueryFilters().Where(o => o.Kind == OrganisationKind.MonitoringBody).Select(o => o.Id).ToListAsync(ct);
+        var roles = new[] { RoleIds.For(Role.MbAdministrator), RoleIds.For(Role.MbAssessor) };
+        var users = await (from u in db.Users
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           where roles.Contains(ur.RoleId) && u.DisabledAt == null && mb.Contains(u.OrganisationId)
+                           select u.Email).ToListAsync(ct);
+        return [.. users.OfType<string>().Order(StringComparer.OrdinalIgnoreCase)];
+    }
+}
