@@ -32,7 +32,7 @@ public sealed class DeclarationCommandsTests : IDisposable
         await using var first = await InstallationWithCatalogueAsync(code);
         await using var second = await InstallationWithCatalogueAsync(code);
         var input = PathOf("input.json");
-        await File.WriteAllTextAsync(input, DeclarationBundleSamples.Json(DeclarationBundleSamples.Draft(code, "Nimbus Cloud")), ct);
+        await File.WriteAllTextAsync(input, DeclarationBundleSamples.ToJson(DeclarationBundleSamples.Draft(code, "Nimbus Cloud")), ct);
 
         var imported = await first.RunWithSettingsAsync(Evidence("first"), "declaration", "import", input);
         var exported = await first.RunWithSettingsAsync(Evidence("first"), "declaration", "export", imported.Out.Trim(), "-o", PathOf("first.json"));
@@ -62,7 +62,7 @@ public sealed class DeclarationCommandsTests : IDisposable
             },
         };
         var input = PathOf("bad.json");
-        await File.WriteAllTextAsync(input, DeclarationBundleSamples.Json(bad), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(input, DeclarationBundleSamples.ToJson(bad), TestContext.Current.CancellationToken);
         var before = await cli.CountAsync();
 
         var result = await cli.RunWithSettingsAsync(Evidence("evidence"), "declaration", "import", input);

@@ -48,7 +48,7 @@ public sealed class DeclarationBundleTests(AdhereAppFactory app) : IClassFixture
     }
 
     private Task<Result<BundleImportReport>> TryImportAsync(DeclarationBundle bundle, bool dryRun = false) =>
-        app.WithSystemAsync(sp => sp.GetRequiredService<ImportDeclarationBundle>().HandleAsync(new ImportDeclarationBundle.Command(Stream(Json(bundle)), dryRun), Ct));
+        app.WithSystemAsync(sp => sp.GetRequiredService<ImportDeclarationBundle>().HandleAsync(new ImportDeclarationBundle.Command(Stream(ToJson(bundle)), dryRun), Ct));
 
     private sealed record Counts(int Organisations, int Services, int Categories, int Documents, int Declarations, int Answers, int Certificates, int Verifications, int Audit);
 
@@ -123,7 +123,7 @@ public sealed class DeclarationBundleTests(AdhereAppFactory app) : IClassFixture
             await ImportCatalogueAsync(sp, code);
             return true;
         });
-        var secondId = await second.WithSystemAsync(sp => ImportAsync(sp, Json(verified)));
+        var secondId = await second.WithSystemAsync(sp => ImportAsync(sp, ToJson(verified)));
         var exported = await second.WithSystemAsync(sp => ExportAsync(sp, secondId));
         await using var third = await DeclarationBundleInstallation.CreateAsync();
         await third.WithSystemAsync(async sp =>
@@ -144,7 +144,7 @@ public sealed class DeclarationBundleTests(AdhereAppFactory app) : IClassFixture
             Declaration = back.Declaration with { Status = "draft", VerificationHistory = [] },
             Documents = [.. back.Documents!.SkipLast(1)],
         };
-        Assert.Equal(draft, Json(withoutHistory) + "\n");
+        Assert.Equal(draft, ToJson(withoutHistory) + "\n");
         var stored = await third.WithSystemAsync(async sp =>
         {
             var db = sp.GetRequiredService<AdhereDb>();
@@ -183,7 +183,7 @@ public sealed class DeclarationBundleTests(AdhereAppFactory app) : IClassFixture
         };
         var nextBefore = await app.WithSystemAsync(sp => sp.GetRequiredService<VerificationNumbers>().NextRunningNumberAsync(body, Ct));
 
-        var id = await app.WithSystemAsync(sp => ImportAsync(sp, Json(bundle)));
+        var id = await app.WithSystemAsync(sp => ImportAsync(sp, ToJson(bundle)));
 
         var next = await app.WithSystemAsync(sp => sp.GetRequiredService<VerificationNumbers>().NextRunningNumberAsync(body, Ct));
         var details = await app.WithSystemAsync(sp => Ok(sp.GetRequiredService<DeclarationQueries>().GetAsync(id, Ct)));
