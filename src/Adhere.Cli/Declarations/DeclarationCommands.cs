@@ -53,8 +53,8 @@ public static class DeclarationCommands
             {
                 await run.Out.WriteLineAsync(
                     $"Would import a {report.Status} declaration of {report.Code} for {report.Organisation}{(report.OrganisationCreated ? " (a new organisation)" : "")}: " +
-                    $"{report.ServicesCreated} new and {report.ServicesMatched} existing service(s), {report.CategoriesCreated} new categor(ies), " +
-                    $"{report.Documents} document(s), {report.Answers} answer(s), {report.Certificates} certificate(s), {report.Verifications} verification(s).");
+                    $"{Count(report.ServicesCreated, "new service")}, {Count(report.ServicesMatched, "existing service")}, {Count(report.CategoriesCreated, "new category", "new categories")}, " +
+                    $"{Count(report.Documents, "document")}, {Count(report.Answers, "answer")}, {Count(report.Certificates, "certificate")}, {Count(report.Verifications, "verification")}.");
                 await run.Out.WriteLineAsync("Dry run: nothing was written.");
                 return ExitCodes.Success;
             }
@@ -115,8 +115,8 @@ public static class DeclarationCommands
                 placed = true;
                 var summary = done.Value;
                 await run.Out.WriteLineAsync(
-                    $"Exported the declaration of {summary.Organisation} ({summary.Code}) to {target}: {summary.Services} service(s), " +
-                    $"{summary.Documents} document(s), {summary.Answers} answer(s), {summary.Certificates} certificate(s), {summary.Verifications} verification(s).");
+                    $"Exported the declaration of {summary.Organisation} ({summary.Code}) to {target}: {Count(summary.Services, "service")}, " +
+                    $"{Count(summary.Documents, "document")}, {Count(summary.Answers, "answer")}, {Count(summary.Certificates, "certificate")}, {Count(summary.Verifications, "verification")}.");
                 return ExitCodes.Success;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -130,6 +130,8 @@ public static class DeclarationCommands
         });
         return command;
     }
+
+    private static string Count(int n, string noun, string? plural = null) => $"{TextTable.Number(n)} {(n == 1 ? noun : plural ?? noun + "s")}";
 
     private static Result<FileStream> Open(string path)
     {

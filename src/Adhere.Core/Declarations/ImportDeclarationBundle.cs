@@ -524,7 +524,15 @@ public sealed class ImportDeclarationBundle(
     }
 
     /// <summary>The path of the field an <see cref="InvalidError"/> names, below <paramref name="path"/>.</summary>
-    private static string FieldPath(string path, Error error) => error is InvalidError { Field: { } field } ? $"{path}.{field}" : path;
+    private static string FieldPath(string path, Error error) => error is InvalidError { Field: { } field } ? $"{path}.{BundleField(field)}" : path;
+
+    // The domain names the contact's fields as the API does; the bundle nests them.
+    private static string BundleField(string field) => field switch
+    {
+        "contactName" => "contact.name",
+        "contactEmail" => "contact.email",
+        _ => field,
+    };
 
     private static int IndexOf(IReadOnlyList<string> keys, Dictionary<string, CloudService> services, ServiceId service)
     {

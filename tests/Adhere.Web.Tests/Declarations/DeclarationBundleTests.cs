@@ -311,6 +311,43 @@ public sealed class DeclarationBundleTests(AdhereAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Import_SubmittedButIncomplete_ListsWhatSubmissionLacksAndRollsBack()
+    {
+        var code = NewCode();
+        await app.WithSystemAsync(sp => ImportCatalogueAsync(sp, code));
+        var good = Draft(code, $"Submitted {Guid.NewGuid():N}");
+        var before = await CountAsync();
+
+        // Control 1.B is not answered, so the submission check a provider's own submission passes fails here too.
+        var list = Problems(await TryImportAsync(good with { Declaration = good.Declaration with { Status = "submitted" } }));
+
+        Assert.Contains(list.Problems, p => p.Subject!.StartsWith("$.declaration", StringComparison.Ordinal) && p.Message.Contains("1.B", StringComparison.Ordinal));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_SubmittedAndComplete_IsSubmitted()
+    {
+        var code = NewCode();
+        await app.WithSystemAsync(sp => ImportCatalogueAsync(sp, code));
+        var good = Draft(code, $"Submitted {Guid.NewGuid():N}");
+        var complete = good with
+        {
+            Declaration = good.Declaration with
+            {
+                Status = "submitted",
+                Answers = [.. good.Declaration.Answers!, new BundleAnswer("1.B", "We encrypt with AES-256.", null, null)],
+            },
+        };
+
+        var id = await app.WithSystemAsync(sp => ImportAsync(sp, ToJson(complete)));
+
+        var details = await app.WithSystemAsync(sp => Ok(sp.GetRequiredService<DeclarationQueries>().GetAsync(id, Ct)));
+        Assert.Equal(DeclarationStatus.Submitted, details.Summary.Status);
+        Assert.Null(details.Summary.VerificationId);
+    }
+
+    [Fact]
     public async Task Import_UnknownCodeVersion_NamesTheCodeAndVersion()
     {
         var code = NewCode();
