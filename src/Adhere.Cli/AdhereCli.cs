@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using Adhere.Cli.Accounts;
 using Adhere.Cli.Audit;
 using Adhere.Cli.Catalogue;
+using Adhere.Cli.Declarations;
 using Adhere.Cli.Demo;
 using Adhere.Cli.Infrastructure;
 using Adhere.Cli.Organisations;
@@ -49,12 +50,13 @@ public static class AdhereCli
     private static RootCommand BuildRoot(CliContext cli)
     {
         var root = new RootCommand(
-            "Administers an Adhere installation: its database, users, organisations, control catalogues and audit trail.\n" + ExitCodes.Summary)
+            "Administers an Adhere installation: its database, users, organisations, control catalogues, declaration bundles and audit trail.\n" + ExitCodes.Summary)
         {
             DatabaseCommands.Create(cli),
             UserCommands.Create(cli),
             OrganisationCommands.Create(cli),
             CatalogueCommands.Create(cli),
+            DeclarationCommands.Create(cli),
             AuditCommands.Create(cli),
             DemoCommands.Create(cli),
         };

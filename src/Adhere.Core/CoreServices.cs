@@ -103,6 +103,9 @@ public static class CoreServices
         services.AddScoped<ReviewCertificateNotice>();
         services.AddScoped<StartRenewal>();
         services.AddScoped<StateRenewal>();
+        services.AddScoped<VerificationNumbers>();
+        services.AddScoped<ImportDeclarationBundle>();
+        services.AddScoped<ExportDeclarationBundle>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();

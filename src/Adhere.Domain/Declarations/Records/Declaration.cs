@@ -104,8 +104,12 @@ public sealed class Declaration : IOrganisationOwned
     public IReadOnlyList<RemovedService> RemovedServices => removedServices;
 
     /// <summary>Starts a draft. The caller has checked the catalogue, the modules and the services.</summary>
+    /// <param name="kind">
+    /// Null: a renewal exactly when <paramref name="renews"/> is given. An imported renewal names
+    /// <see cref="DeclarationKind.Renewal"/> without <paramref name="renews"/>: the declaration it renews lives elsewhere.
+    /// </param>
     public static Declaration Start(OrganisationId organisation, CatalogueId catalogue, string codeName, string codeVersion,
-        IEnumerable<string> modules, DateTimeOffset now, DeclarationId? renews = null)
+        IEnumerable<string> modules, DateTimeOffset now, DeclarationId? renews = null, DeclarationKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(codeName);
         ArgumentNullException.ThrowIfNull(codeVersion);
@@ -118,7 +122,7 @@ public sealed class Declaration : IOrganisationOwned
             CodeName = codeName,
             CodeVersion = codeVersion,
             Modules = [.. modules],
-            Kind = renews is null ? DeclarationKind.Initial : DeclarationKind.Renewal,
+            Kind = renews is not null ? DeclarationKind.Renewal : kind ?? DeclarationKind.Initial,
             RenewsId = renews,
             Status = DeclarationStatus.Draft,
             CreatedAt = now,
