@@ -28,7 +28,8 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
 
     private TestDatabase? database;
 
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+    /// <summary>The app's clock, started on a whole second: PostgreSQL keeps microseconds, so finer ticks would not survive a round trip.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()));
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The factory is not initialised.");
 
