@@ -221,6 +221,16 @@ public static class DeclarationText
         return s.Title ?? $"{s.CodeName} {s.CodeVersion}";
     }
 
+    /// <summary>Check (b) in words, from the check's kebab-case validity.</summary>
+    public static string Validity(string validity) => validity switch
+    {
+        "not-yet-valid" => "not yet valid on the decision date",
+        "expired" => "expired before the decision date",
+        "valid-throughout" => "valid throughout the validity period",
+        "expires-during-validity" => "valid on the decision date, but expires during the validity period",
+        _ => validity,
+    };
+
     /// <summary>The element ID of a control's answer on a section page.</summary>
     public static string ControlAnchor(string controlKey) => "c-" + controlKey;
 
