@@ -433,14 +433,7 @@ public sealed class DeclarationPagesTests(AdhereAppFactory app) : IClassFixture<
         var certificate = await app.WithSystemAsync(async sp => (await sp.GetRequiredService<AddCertificate>().HandleAsync(id, new(
             "test-iso-27001", null, $"NOTICE-{Guid.NewGuid():N}", "Body", null, "Scope", [world.Service.Id], Today.AddDays(-30), Today.AddYears(2),
             world.Document.Id, null), CancellationToken.None)).Value);
-        await app.WithSystemAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AdhereDb>();
-            var declaration = await db.Declarations.FirstAsync(d => d.Id == new DeclarationId(id));
-            declaration.RecordImportedVerification($"VID-{Guid.NewGuid():N}", ComplianceLevel.First, Today.AddDays(-10), Today.AddYears(1),
-                DeclarationStatus.Verified, app.Time.GetUtcNow());
-            await db.SaveChangesAsync();
-        });
+        await VerifyAsync(id);
         var description = $"Renewed early {Guid.NewGuid():N}";
         using (var provider = await app.SignInAsync(world.Editor))
         {
@@ -471,4 +464,65 @@ public sealed class DeclarationPagesTests(AdhereAppFactory app) : IClassFixture<
         Assert.Contains("Checked the new certificate.", withReviewed, StringComparison.Ordinal);
         Assert.False((await DetailsAsync(id)).Summary.FlaggedForReview);
     }
+
+    [Fact]
+    public async Task Renewal_StartedFromTheList_ShowsDifferenceAndTakesTheStatement()
+    {
+        var world = await WorldAsync();
+        var id = (await StartAsync(world)).Summary.Id;
+        await CompleteAsync(world, id);
+        await VerifyAsync(id);
+        var added = await app.WithSystemAsync(async sp => (await sp.GetRequiredService<CreateService>()
+            .HandleAsync(new(world.Organisation.Id, $"Added Service {Guid.NewGuid():N}", null, world.Service.Category, "Family A"), CancellationToken.None)).Value);
+        using var page = await app.SignInAsync(world.Editor);
+        Assert.Contains("Start renewal", await page.Http.GetStringAsync("/portal/declarations"), StringComparison.Ordinal);
+
+        var renewed = await page.PostFormAsync("/portal/declarations", "/portal/declarations?handler=Renew", new() { ["id"] = id.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, renewed.StatusCode);
+        var path = renewed.Headers.Location!.OriginalString;
+        Assert.NotEqual($"/portal/declarations/{id}", path);
+        var settings = await page.PostFormAsync(path, $"{path}?handler=Settings", new()
+        {
+            ["Settings.RequestedLevel"] = "1",
+            ["Settings.ContactEmail"] = "dpo@provider.example",
+            ["Settings.Services"] = added.Id.ToString(),
+            ["Settings.Agreements[0].DocumentId"] = world.Document.Id.ToString(),
+            ["Settings.Agreements[0].Kind"] = "service-agreement",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, settings.StatusCode);
+        var before = WebUtility.HtmlDecode(await page.Http.GetStringAsync(path));
+        Assert.Contains("Renewal statement", before, StringComparison.Ordinal);
+        Assert.Contains("Changes since the last verified declaration", before, StringComparison.Ordinal);
+        Assert.Contains($"<tr><td>added</td><td>{added.Name}</td>", before, StringComparison.Ordinal);
+        Assert.Contains($"<tr><td>removed</td><td>{world.Service.Name}</td><td>no reason given yet</td>", before, StringComparison.Ordinal);
+        Assert.Contains($"The service '{world.Service.Name}' was in the last verified declaration; give the reason for removing it.", before, StringComparison.Ordinal);
+
+        var stated = await page.PostFormAsync(path, $"{path}?handler=Renewal", new()
+        {
+            ["Renewal.ChangeDescription"] = "The old service was replaced by a new one.",
+            ["Renewal.Removals[0].ServiceId"] = world.Service.Id.ToString(),
+            ["Renewal.Removals[0].Reason"] = "Discontinued",
+            ["Renewal.SameFamily"] = added.Id.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, stated.StatusCode);
+        var after = WebUtility.HtmlDecode(await page.Http.GetStringAsync(path));
+        Assert.Contains("Reason: Discontinued", after, StringComparison.Ordinal);
+        Assert.Contains("Change described: The old service was replaced by a new one.", after, StringComparison.Ordinal);
+        Assert.Contains("Nothing is missing", after, StringComparison.Ordinal);
+        var renewal = await DetailsAsync(Guid.Parse(path[(path.LastIndexOf('/') + 1)..]));
+        Assert.Equal("renewal", renewal.Summary.Kind);
+        Assert.True(Assert.Single(renewal.Services).SameFamilyConfirmed);
+    }
+
+    private Task VerifyAsync(Guid id) =>
+        app.WithSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdhereDb>();
+            var declaration = await db.Declarations.FirstAsync(d => d.Id == new DeclarationId(id));
+            declaration.RecordImportedVerification($"VID-{Guid.NewGuid():N}", ComplianceLevel.First, Today.AddDays(-10), Today.AddYears(1),
+                DeclarationStatus.Verified, app.Time.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
 }
