@@ -10,11 +10,11 @@ public static class PageErrors
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(error);
+        var problems = (error as ProblemListError)?.Problems ?? [];
+        // Model state stops at 200 errors by default; a long list (a large Code, nothing answered) is still shown whole.
+        modelState.MaxAllowedErrors = Math.Max(modelState.MaxAllowedErrors, modelState.ErrorCount + problems.Count + 2); // the last slot is kept for its "too many errors" marker
         modelState.AddModelError(error is InvalidError { Field: { } field } ? field : string.Empty, error.Message);
         // A list of problems (such as everything a declaration still misses) is shown whole, one line each.
-        if (error is ProblemListError list)
-        {
-            foreach (var problem in list.Problems) modelState.AddModelError(string.Empty, problem.Message);
-        }
+        foreach (var problem in problems) modelState.AddModelError(string.Empty, problem.Message);
     }
 }

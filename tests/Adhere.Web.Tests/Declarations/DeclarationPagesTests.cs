@@ -516,6 +516,37 @@ public sealed class DeclarationPagesTests(AdhereAppFactory app) : IClassFixture<
         Assert.True(Assert.Single(renewal.Services).SameFamilyConfirmed);
     }
 
+    [Fact]
+    public async Task Submit_WithMoreProblemsThanModelStateUsuallyHolds_ShowsThemAll()
+    {
+        var world = await WorldAsync();
+        var code = $"Large Code {Guid.NewGuid():N}";
+        var controls = string.Concat(Enumerable.Range(1, 230).Select(i =>
+            $"\n          - id: 9.A{i.ToString(CultureInfo.InvariantCulture)}\n            title: Control {i.ToString(CultureInfo.InvariantCulture)}\n            statement: Requirement {i.ToString(CultureInfo.InvariantCulture)}."));
+        var yaml = $"format: adhere-catalogue/1\ncode:\n  name: \"{code}\"\n  version: \"1.0\"\nsections:\n  - id: \"9\"\n    title: Large\n    controls:{controls}\n";
+        var id = await app.WithSystemAsync(async sp =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(yaml);
+            using var content = new MemoryStream(bytes);
+            var report = await sp.GetRequiredService<ImportCatalogue>().HandleAsync(new(content, bytes.Length, CatalogueFormat.Native, false), CancellationToken.None);
+            Assert.Empty(report.Problems);
+            var started = await sp.GetRequiredService<StartDeclaration>().HandleAsync(new(world.Organisation.Id, code, "1.0", [], [world.Service.Id],
+                null, 1, null, null), CancellationToken.None);
+            return started.Value.Summary.Id;
+        });
+        using var page = await app.SignInAsync(world.Editor);
+        var path = $"/portal/declarations/{id}";
+
+        var posted = await page.PostFormAsync(path, $"{path}?handler=Submit", []);
+
+        var html = await posted.Content.ReadAsStringAsync();
+        var errors = Regex.Match(html, "<div class=\"errors\" role=\"alert\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("Control 9.A1 has no implementation statement", errors, StringComparison.Ordinal);
+        Assert.Contains("Control 9.A230 has no implementation statement", errors, StringComparison.Ordinal);
+        Assert.Contains("No service agreement document is attached.", errors, StringComparison.Ordinal);
+        Assert.Equal(1 + 230 + 2, Regex.Count(errors, "<li>")); // the summary, every control, the contact and the agreement
+    }
+
     private Task VerifyAsync(Guid id) =>
         app.WithSystemAsync(async sp =>
         {
