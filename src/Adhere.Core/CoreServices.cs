@@ -90,6 +90,7 @@ public static class CoreServices
         services.AddScoped<DeclarationAccess>();
         services.AddScoped<DeclarationEvidence>();
         services.AddScoped<DeclarationQueries>();
+        services.AddScoped<DeclarationChoices>();
         services.AddScoped<StartDeclaration>();
         services.AddScoped<UpdateDeclaration>();
         services.AddScoped<SaveAnswer>();

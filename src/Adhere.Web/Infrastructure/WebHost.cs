@@ -74,6 +74,8 @@ public static class WebHost
             o.Conventions.AuthorizeFolder("/Console/Users", Policies.MbAdmin);
             o.Conventions.AuthorizeFolder("/Console/Audit", Policies.MbAdmin);
             o.Conventions.AuthorizeFolder("/Console/Catalogues", Policies.MbAdmin);
+            // Every MB member reads declarations and reviews certificate change notices.
+            o.Conventions.AuthorizeFolder("/Console/Declarations", Policies.MbStaff);
             o.Conventions.AuthorizeFolder("/Portal", Policies.CspMember);
             o.Conventions.AuthorizePage("/Account/Tokens");
         });

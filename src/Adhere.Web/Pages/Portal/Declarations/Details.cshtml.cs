@@ -1,0 +1,95 @@
+using Adhere.Core.Declarations;
+using Adhere.Core.Documents;
+using Adhere.Core.Services;
+using Adhere.Core.Tenancy;
+using Adhere.Domain.Accounts;
+using Adhere.Domain.Common;
+using Adhere.Domain.Declarations.Lifecycle;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Adhere.Web.Pages.Portal.Declarations;
+
+public sealed class DetailsModel(DeclarationQueries declarations, ServiceQueries services, DocumentQueries documents,
+    UpdateDeclaration update, SubmitDeclaration submit, WithdrawDeclaration withdraw, StateRenewal stateRenewal, Caller caller) : PageModel
+{
+    public DeclarationDetails Declaration { get; private set; } = null!;
+
+    /// <summary>The services that can be put in scope: the organisation's active ones and those already declared.</summary>
+    public IReadOnlyList<ServiceDetails> Services { get; private set; } = [];
+
+    public IReadOnlyList<DocumentDetails> Documents { get; private set; } = [];
+
+    [BindProperty]
+    public SettingsForm Settings { get; set; } = new();
+
+    [BindProperty]
+    public RenewalForm Renewal { get; set; } = new();
+
+    public bool CanEdit => caller.IsInRole(Role.CspEditor);
+
+    /// <summary>The forms show while the declaration is a draft; after that the use cases refuse changes anyway.</summary>
+    public bool ShowForms => CanEdit && Declaration.Summary.Status == DeclarationStatus.Draft;
+
+    public bool May(DeclarationTrigger trigger) => CanEdit && Declaration.AllowedActions.Contains(trigger.ToString());
+
+    public DeclarationOverview Overview => new(Declaration, $"/portal/declarations/{Declaration.Summary.Id}", ShowChecks: false);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Settings = SettingsForm.From(Declaration);
+        Renewal = RenewalForm.From(Declaration);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        return await AfterAsync(id, await update.HandleAsync(new(id, Settings.Title, Settings.RequestedLevel, Settings.ContactName, Settings.ContactEmail,
+            [.. Settings.Services ?? []], Settings.AgreementList()), ct), "The settings are saved.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRenewalAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        return await AfterAsync(id, await stateRenewal.HandleAsync(new(id, Renewal.NoMaterialChange, Renewal.ChangeDescription, Renewal.Reasons(),
+            [.. Renewal.SameFamily ?? []]), ct), "The renewal statement is saved.", ct);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        return await AfterAsync(id, await submit.HandleAsync(id, ct), "The declaration is submitted to the Monitoring Body.", ct);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        return await AfterAsync(id, await withdraw.HandleAsync(id, ct), "The declaration is withdrawn.", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, Result<DeclarationDetails> result, string notice, CancellationToken ct)
+    {
+        if (result.IsError)
+        {
+            if (result.Error is NotFoundError { Code: "declaration.not-found" } || !await LoadAsync(id, ct)) return NotFound();
+            ModelState.AddError(result.Error!);
+            return Page();
+        }
+
+        TempData["Notice"] = notice;
+        return Redirect($"/portal/declarations/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var declaration = await declarations.GetAsync(id, ct);
+        if (declaration.IsError) return false;
+        Declaration = declaration.Value;
+        var declared = Declaration.Services.Select(s => s.Id).ToHashSet();
+        Services = [.. (await services.ListAsync(Declaration.Summary.OrganisationId, ct)).Where(s => s.Status == "active" || declared.Contains(s.Id))];
+        Documents = await documents.ListAsync(Declaration.Summary.OrganisationId, ct);
+        return true;
+    }
+}
