@@ -162,7 +162,7 @@ public sealed class ControlSelection
             };
             var parts = SelectionReasons.All
                 .Where(r => counts.Of(r) > 0)
-                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{counts.Of(r)} {r.Describe()}"))
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{counts.Of(r)} {SummaryLabel(r)}"))
                 .ToList();
             var text = string.Create(CultureInfo.InvariantCulture,
                 $"{kind} on {SelectionText.Day(AssessmentDate)}: {counts.Selected} of {SelectionText.Controls(counts.Catalogue)} selected ({SelectionText.Percent(counts.Selected, counts.Catalogue)} %) with seed {Seed}");
@@ -190,6 +190,15 @@ public sealed class ControlSelection
             return text + (IsFrozen ? " The selection is frozen." : "");
         }
     }
+
+    private static string SummaryLabel(SelectionReason reason) => reason switch
+    {
+        SelectionReason.Attention => "attention",
+        SelectionReason.Rotation => "rotation",
+        SelectionReason.WeakEvidence => "weak evidence",
+        SelectionReason.Random => "random",
+        _ => "added by the assessor",
+    };
 
     /// <summary>Whether <paramref name="controlKey"/> is selected.</summary>
     public bool Contains(string controlKey) => Controls.Any(c => string.Equals(c.ControlKey, controlKey, StringComparison.Ordinal));

@@ -173,10 +173,10 @@ public static class ControlSelector
                 if (Picks.ContainsKey(x.Key)) continue;
                 if (examined >= quota && x.Within > 1) break;
                 var last = x.Last is { } l ? $"Last examined on {SelectionText.Day(l)}" : "Never examined";
-                var when = x.Due < year ? string.Create(CultureInfo.InvariantCulture, $"overdue since {x.Due}")
-                    : x.Due == year ? string.Create(CultureInfo.InvariantCulture, $"due this year ({x.Due}) at the latest")
-                    : string.Create(CultureInfo.InvariantCulture, $"due by {x.Due}; examined now, least recently examined first, to spread the {cycle}-year cycle evenly ({quota} owed controls this year)");
-                Picks[x.Key] = (SelectionReason.Rotation, string.Create(CultureInfo.InvariantCulture, $"{last}; the {cycle}-year cycle needs it again: {when}."));
+                var when = x.Due < year ? string.Create(CultureInfo.InvariantCulture, $"needed it by {x.Due}, so it is overdue")
+                    : x.Due == year ? string.Create(CultureInfo.InvariantCulture, $"needs it this year ({x.Due}) at the latest")
+                    : string.Create(CultureInfo.InvariantCulture, $"needs it by {x.Due}; taken now, least recently examined first, to spread the cycle evenly ({quota} owed controls this year)");
+                Picks[x.Key] = (SelectionReason.Rotation, string.Create(CultureInfo.InvariantCulture, $"{last}; the {cycle}-year cycle {when}."));
                 examined++;
             }
 

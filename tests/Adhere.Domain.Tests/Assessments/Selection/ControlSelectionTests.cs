@@ -195,7 +195,7 @@ public sealed class ControlSelectionTests
         var adjusted = sut.Add(sut.Controls.Count == 3 ? NotSelectedOf(sut, "6.1") : "", Why).Value.Freeze().Value;
 
         Assert.Equal(
-            "Initial assessment on 2026-03-16: 4 of 6 controls selected (66.6 %) with seed 9 (2 attention topic, 1 random draw and 1 added by the assessor). "
+            "Initial assessment on 2026-03-16: 4 of 6 controls selected (66.6 %) with seed 9 (2 attention, 1 random and 1 added by the assessor). "
             + "The rules ask for at least 2 controls (30 %) and one per subsection. Attention topics: 'transfers'. The assessor added 1 and removed 0. The selection is frozen.",
             adjusted.Summary);
     }
