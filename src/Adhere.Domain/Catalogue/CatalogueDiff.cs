@@ -97,7 +97,7 @@ public sealed record CatalogueDiff(
 }
 
 /// <summary>A SHA-256 over a document's content, ignoring where in a file each item came from.</summary>
-public static class CatalogueFingerprint
+public static partial class CatalogueFingerprint
 {
     internal static readonly JsonSerializerOptions Options = new()
     {
@@ -118,9 +118,17 @@ public static class CatalogueFingerprint
         // The serialiser streams its UTF-8 output into the hash: the same bytes as SerializeToUtf8Bytes, without
         // holding a copy of the whole document (stored fingerprints depend on these bytes never changing).
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using (var sink = new HashingStream(hash)) JsonSerializer.Serialize(sink, content, Options);
+        using (var sink = new HashingStream(hash)) JsonSerializer.Serialize(sink, content, FingerprintJson.Default.CatalogueDocument);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    /// <summary>
+    /// <see cref="Options"/>, compiled: the source-generated serialiser writes the same bytes about twice as fast
+    /// as the reflection-based one (CatalogueFingerprintTests pins both).
+    /// </summary>
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never, UseStringEnumConverter = true)]
+    [JsonSerializable(typeof(CatalogueDocument))]
+    internal sealed partial class FingerprintJson : JsonSerializerContext;
 
     /// <summary>A write-only stream that feeds everything written to it into a hash.</summary>
     private sealed class HashingStream(IncrementalHash hash) : Stream
