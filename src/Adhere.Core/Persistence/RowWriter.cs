@@ -37,18 +37,32 @@ internal static class RowWriter
         }
 
         // One prepared statement, parameters re-bound per row: SQLite runs in-process, so a round trip costs nothing
-        // and preparing once is what saves the time.
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = table.InsertPrefix + "(" + string.Join(", ", table.Columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture))) + ")";
-        if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
-        var parameters = table.Columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), null, c.Property.IsNullable)).ToArray();
-        command.Parameters.AddRange(parameters);
-        await command.PrepareAsync(ct);
-        foreach (var row in rows)
+        // and preparing once is what saves the time. It is prepared at the first row: many catalogues lack some kinds
+        // of rows (an OSCAL catalog has no mappings).
+        DbCommand? command = null;
+        DbParameter[] parameters = [];
+        try
         {
-            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = table.Columns[i].ProviderValue(row);
-            await command.ExecuteNonQueryAsync(ct);
+            foreach (var row in rows)
+            {
+                if (command is null)
+                {
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = table.InsertPrefix + "(" + string.Join(", ", table.Columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+                    if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
+                    parameters = table.Columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), null, c.Property.IsNullable)).ToArray();
+                    command.Parameters.AddRange(parameters);
+                    await command.PrepareAsync(ct);
+                }
+
+                for (var i = 0; i < parameters.Length; i++) parameters[i].Value = table.Columns[i].ProviderValue(row);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (command is not null) await command.DisposeAsync();
         }
     }
 
@@ -84,8 +98,9 @@ internal static class RowWriter
         }
     }
 
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, ValueConverter? Converter)
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping)
     {
+        private readonly ValueConverter? converter = Mapping.Converter;
         private readonly IClrPropertyGetter getter = Property.GetGetter();
 
         public object? ClrValue(object row) => getter.GetClrValueUsingContainingEntity(row);
@@ -93,7 +108,7 @@ internal static class RowWriter
         public object ProviderValue(object row)
         {
             var value = ClrValue(row);
-            if (value is not null && Converter is not null) value = Converter.ConvertToProvider(value);
+            if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
             return value ?? DBNull.Value;
         }
     }
@@ -115,7 +130,7 @@ internal static class RowWriter
                 if (property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd) continue;
                 var mapping = (RelationalTypeMapping?)property.FindRelationalTypeMapping(store)
                     ?? throw new InvalidOperationException($"{clrType.Name}.{property.Name} has no column type.");
-                columns.Add(new Column(property, mapping, mapping.Converter));
+                columns.Add(new Column(property, mapping));
             }
 
             var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(name, entity.GetSchema())).Append(" (");
