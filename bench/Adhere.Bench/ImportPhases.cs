@@ -89,13 +89,10 @@ internal static class ImportPhases
 
         byte[] copy;
         using (var content = new MemoryStream(bytes, writable: false))
-        using (var buffer = new MemoryStream())
         {
-            // As ImportCatalogue.ReadLimitedAsync reads (less the size check): chunk by chunk into a growing buffer.
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await content.ReadAsync(chunk, ct)) > 0) buffer.Write(chunk, 0, read);
-            copy = buffer.ToArray();
+            // As ImportCatalogue.ReadLimitedAsync reads an upload of known length (less the size check): one exact array.
+            copy = new byte[bytes.Length];
+            await content.ReadAtLeastAsync(copy, copy.Length, throwOnEndOfStream: true, ct);
         }
 
         clock.Lap("copy the upload into one array");
@@ -106,6 +103,7 @@ internal static class ImportPhases
         clock.Lap("read the OSCAL catalog (parse + map)");
 
         // KeepWhatOscalCatalogsLackAsync: a stored version would lend the file its mappings; a fresh database has none.
+        // What it found (nothing) goes on to the applier, which does not look again.
         if (await store.FindAsync(document.Code.Name, document.Code.Version, ct) is not null)
         {
             throw new InvalidOperationException("The fresh database already holds this version.");
@@ -118,17 +116,15 @@ internal static class ImportPhases
         clock.Lap("validate");
 
         var fingerprint = CatalogueFingerprint.Of(document);
-        clock.Lap("fingerprint (serialise + SHA-256)");
+        clock.Lap("fingerprint (serialise into SHA-256)");
 
-        var existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
         await store.MergeStandardsAsync(document.Standards, apply: false, ct);
-        if (existing is not null) throw new InvalidOperationException("The fresh database already holds this version.");
-        clock.Lap("look for the version again, and its standards");
+        clock.Lap("compare standards");
 
         await using var unit = await db.BeginUnitAsync(ct);
         clock.Lap("begin the transaction");
 
-        await store.MergeStandardsAsync(document.Standards, apply: true, ct);
+        var merge = await store.MergeStandardsAsync(document.Standards, apply: true, ct);
         var header = store.AddVersion(document, fingerprint, time.GetUtcNow());
         db.Record("catalogue.imported", "catalogue", header.Id.ToString(), null,
             new AuditChanges()
@@ -138,14 +134,17 @@ internal static class ImportPhases
                 .Added("controls", document.Controls.Count.ToString(CultureInfo.InvariantCulture))
                 .Added("mappings", document.Mappings.Count.ToString(CultureInfo.InvariantCulture))
                 .Added("fingerprint", fingerprint));
-        clock.Lap("build rows (search text, JSON columns) and track them");
+        clock.Lap("track the header, standards and audit entry");
 
         // SaveChanges would do this first; done apart to tell EF's bookkeeping from the SQL.
         db.ChangeTracker.DetectChanges();
         clock.Lap("EF: detect changes");
 
         await db.SaveChangesAsync(ct);
-        clock.Lap("EF: save changes (audit chain, INSERTs)");
+        clock.Lap("EF: save changes (header, audit chain)");
+
+        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
+        clock.Lap("content rows: build (search text, JSON) + prepared INSERTs");
 
         await unit.CommitAsync(ct);
         clock.Lap("commit");

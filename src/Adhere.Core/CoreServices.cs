@@ -31,7 +31,7 @@ public static class CoreServices
                 services.AddScoped<AdhereDb>(sp => sp.GetRequiredService<PostgresAdhereDb>());
                 break;
             default:
-                services.AddDbContext<SqliteAdhereDb>(o => o.UseSqlite(database.ConnectionString));
+                services.AddDbContext<SqliteAdhereDb>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(SqliteJournal.Instance));
                 services.AddScoped<AdhereDb>(sp => sp.GetRequiredService<SqliteAdhereDb>());
                 break;
         }

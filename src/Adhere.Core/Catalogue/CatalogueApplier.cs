@@ -13,22 +13,22 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
 {
     /// <summary>
     /// Stores a validated document as a new version, or as new content of its unfrozen version. A caller that has
-    /// already loaded the stored version (to complete the document from it) passes it as <paramref name="known"/>,
-    /// so that it is not read twice.
+    /// already looked the version up (to complete the document from it) passes what it found as
+    /// <paramref name="known"/>, so that it is not read twice.
     /// </summary>
     public async Task<ImportReport> ApplyAsync(CatalogueDocument document, string formatName, bool dryRun, IProgress<string>? progress,
-        CancellationToken ct, StoredVersion? known = null)
+        CancellationToken ct, KnownVersion? known = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var fingerprint = CatalogueFingerprint.Of(document);
-        var existing = known?.Header ?? await store.FindAsync(document.Code.Name, document.Code.Version, ct);
-        var standardChanges = await store.MergeStandardsAsync(document.Standards, apply: false, ct);
+        var existing = known is { } k ? k.Stored?.Header : await store.FindAsync(document.Code.Name, document.Code.Version, ct);
+        var standardChanges = (await store.MergeStandardsAsync(document.Standards, apply: false, ct)).Changes;
         CatalogueDiff? diff = null;
         ImportAction action;
         if (existing is null) action = ImportAction.Created;
         else
         {
-            var stored = known?.Document ?? await store.LoadAsync(existing, ct);
+            var stored = known?.Stored?.Document ?? await store.LoadAsync(existing, ct);
             diff = CatalogueDiff.Compare(stored, document);
             // Unchanged when the file is the one imported last, or when it says the same in another order or format
             // (an export of this version, for instance): standards are compared separately, clause by clause.
@@ -49,7 +49,7 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         progress?.Report($"Writing {document.Controls.Count} control(s) and {document.Mappings.Count} mapping(s).");
         await using var unit = await db.BeginUnitAsync(ct);
         var now = time.GetUtcNow();
-        await store.MergeStandardsAsync(document.Standards, apply: true, ct);
+        var merge = await store.MergeStandardsAsync(document.Standards, apply: true, ct);
         CatalogueVersion header;
         if (existing is null) header = store.AddVersion(document, fingerprint, now);
         else
@@ -66,7 +66,9 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
                 .Added("controls", document.Controls.Count.ToString(CultureInfo.InvariantCulture))
                 .Added("mappings", document.Mappings.Count.ToString(CultureInfo.InvariantCulture))
                 .Added("fingerprint", fingerprint));
+        // The header, the standards and the audit entry first: the content rows refer to the header.
         await db.SaveChangesAsync(ct);
+        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
         await unit.CommitAsync(ct);
         progress?.Report("Done.");
         return report;
@@ -76,3 +78,6 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
 
 /// <summary>A stored catalogue version and its document, loaded once and passed along.</summary>
 public sealed record StoredVersion(CatalogueVersion Header, CatalogueDocument Document);
+
+/// <summary>The result of a look-up already made: the stored version, or null when there is none.</summary>
+public readonly record struct KnownVersion(StoredVersion? Stored);

@@ -56,18 +56,23 @@ public sealed class CatalogueStore(AdhereDb db)
                 .ToList());
     }
 
-    /// <summary>Adds the rows of a new version; the caller saves.</summary>
+    /// <summary>
+    /// Adds the header row of a new version; the caller saves it, then writes the content with
+    /// <see cref="WriteContentAsync"/>.
+    /// </summary>
     public CatalogueVersion AddVersion(CatalogueDocument document, string fingerprint, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(document);
         var header = new CatalogueVersion { Id = CatalogueId.New(), ImportedAt = now };
         SetHeader(header, document, fingerprint, now);
         db.Catalogues.Add(header);
-        AddContent(header.Id, document);
         return header;
     }
 
-    /// <summary>Replaces the content of an existing, unfrozen version; the caller saves.</summary>
+    /// <summary>
+    /// Deletes the content of an existing, unfrozen version and updates its header; the caller saves, then writes
+    /// the new content with <see cref="WriteContentAsync"/>.
+    /// </summary>
     public async Task ReplaceContentAsync(CatalogueVersion header, CatalogueDocument document, string fingerprint, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -80,17 +85,19 @@ public sealed class CatalogueStore(AdhereDb db)
         await db.ControlMappings.Where(x => x.CatalogueId == id).ExecuteDeleteAsync(ct);
         await db.CatalogueTransitions.Where(x => x.CatalogueId == id).ExecuteDeleteAsync(ct);
         SetHeader(header, document, fingerprint, now);
-        AddContent(id, document);
     }
 
     /// <summary>
     /// Creates missing standards and adds missing clauses; titles of existing ones are updated. Clauses are never
-    /// removed, since other catalogues may map to them. Returns a line per change, for the import report.
+    /// removed, since other catalogues may map to them. Returns a line per change, for the import report. With
+    /// <paramref name="apply"/>, standards and titles are changed in the change tracker, and the clauses to add are
+    /// returned for <see cref="WriteContentAsync"/>, which writes them once the standards are saved.
     /// </summary>
-    public async Task<IReadOnlyList<string>> MergeStandardsAsync(IReadOnlyList<StandardDraft> standards, bool apply, CancellationToken ct)
+    public async Task<StandardsMerge> MergeStandardsAsync(IReadOnlyList<StandardDraft> standards, bool apply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(standards);
         var changes = new List<string>();
+        var newClauses = new List<StandardClause>();
         foreach (var draft in standards)
         {
             var standard = await db.Standards.FirstOrDefaultAsync(s => s.Key == draft.Key, ct);
@@ -101,7 +108,7 @@ public sealed class CatalogueStore(AdhereDb db)
                 standard = new Standard { Id = Guid.NewGuid(), Key = draft.Key, Title = draft.Title, Publisher = draft.Publisher };
                 db.Standards.Add(standard);
                 var position = 0;
-                foreach (var c in draft.Clauses) db.StandardClauses.Add(new StandardClause { StandardId = standard.Id, Ref = c.Ref, Title = c.Title, Position = position++ });
+                foreach (var c in draft.Clauses) newClauses.Add(new StandardClause { StandardId = standard.Id, Ref = c.Ref, Title = c.Title, Position = position++ });
                 continue;
             }
 
@@ -125,7 +132,7 @@ public sealed class CatalogueStore(AdhereDb db)
                 if (stored is null)
                 {
                     added++;
-                    if (apply) db.StandardClauses.Add(new StandardClause { StandardId = standard.Id, Ref = c.Ref, Title = c.Title, Position = next++ });
+                    if (apply) newClauses.Add(new StandardClause { StandardId = standard.Id, Ref = c.Ref, Title = c.Title, Position = next++ });
                 }
                 else if (c.Title.Length > 0 && stored.Title != c.Title)
                 {
@@ -138,7 +145,7 @@ public sealed class CatalogueStore(AdhereDb db)
             if (retitled > 0) changes.Add($"standard {draft.Key}: {retitled} clause title(s) changed");
         }
 
-        return changes;
+        return new StandardsMerge(changes, newClauses);
     }
 
     private static void SetHeader(CatalogueVersion header, CatalogueDocument document, string fingerprint, DateTimeOffset now)
@@ -160,15 +167,21 @@ public sealed class CatalogueStore(AdhereDb db)
         header.UpdatedAt = now;
     }
 
-    private void AddContent(CatalogueId id, CatalogueDocument document)
+    /// <summary>
+    /// Writes the content rows of a version and the clauses a merge of standards added, in the open transaction,
+    /// after the header and the standards are saved (the rows refer to them). The rows bypass the change tracker:
+    /// nothing in the import reads them back, and tracking hundreds of rows cost more than writing them.
+    /// </summary>
+    public async Task WriteContentAsync(CatalogueId id, CatalogueDocument document, IReadOnlyList<StandardClause> newClauses, CancellationToken ct)
     {
-        var position = 0;
-        db.CatalogueSections.AddRange(document.Sections.Select(s => new CatalogueSection
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(newClauses);
+        await RowWriter.InsertAsync(db, newClauses, ct);
+        await RowWriter.InsertAsync(db, document.Sections.Select((s, position) => new CatalogueSection
         {
-            CatalogueId = id, Key = s.Key, ParentKey = s.ParentKey, Title = s.Title, Description = s.Description, Extra = s.Extra, Position = position++,
-        }));
-        position = 0;
-        db.CatalogueControls.AddRange(document.Controls.Select(c => new CatalogueControl
+            CatalogueId = id, Key = s.Key, ParentKey = s.ParentKey, Title = s.Title, Description = s.Description, Extra = s.Extra, Position = position,
+        }), ct);
+        await RowWriter.InsertAsync(db, document.Controls.Select((c, position) => new CatalogueControl
         {
             CatalogueId = id,
             Key = c.Key,
@@ -183,24 +196,22 @@ public sealed class CatalogueStore(AdhereDb db)
             Parameters = JsonSerializer.Serialize(c.Parameters, Json),
             Extra = c.Extra,
             SearchText = SearchTextOf(c),
-            Position = position++,
-        }));
-        position = 0;
-        db.CatalogueModules.AddRange(document.Modules.Select(m => new CatalogueModule
+            Position = position,
+        }), ct);
+        await RowWriter.InsertAsync(db, document.Modules.Select((m, position) => new CatalogueModule
         {
-            CatalogueId = id, Key = m.Key, Title = m.Title, Description = m.Description, Position = position++,
-        }));
-        position = 0;
-        db.ControlMappings.AddRange(document.Mappings.Select(m => new ControlMapping
+            CatalogueId = id, Key = m.Key, Title = m.Title, Description = m.Description, Position = position,
+        }), ct);
+        await RowWriter.InsertAsync(db, document.Mappings.Select((m, position) => new ControlMapping
         {
             CatalogueId = id, ControlKey = m.ControlKey, StandardKey = m.StandardKey, ClauseRef = m.ClauseRef, Relationship = m.Relationship,
-            Rationale = m.Rationale, IsDemo = m.IsDemo, Position = position++,
-        }));
-        position = 0;
-        db.CatalogueTransitions.AddRange(document.Transitions.SelectMany(t => t.Controls.Select(r => new CatalogueTransitionRow
-        {
-            CatalogueId = id, FromVersion = t.FromVersion, FromKey = r.FromKey, ToKey = r.ToKey, Note = r.Note, Position = position++,
-        })));
+            Rationale = m.Rationale, IsDemo = m.IsDemo, Position = position,
+        }), ct);
+        await RowWriter.InsertAsync(db, document.Transitions.SelectMany(t => t.Controls.Select(r => (t.FromVersion, Row: r)))
+            .Select((x, position) => new CatalogueTransitionRow
+            {
+                CatalogueId = id, FromVersion = x.FromVersion, FromKey = x.Row.FromKey, ToKey = x.Row.ToKey, Note = x.Row.Note, Position = position,
+            }), ct);
     }
 
     /// <summary>The text searched by the control search: key, title, rendered statement and tags, upper-cased.</summary>
@@ -215,3 +226,6 @@ public sealed class CatalogueStore(AdhereDb db)
 
     private static List<string> Strings(string json) => JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
 }
+
+/// <summary>What merging a document's standards changes: a line per change, and the clauses still to be written.</summary>
+public sealed record StandardsMerge(IReadOnlyList<string> Changes, IReadOnlyList<StandardClause> NewClauses);

@@ -86,8 +86,13 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
             ? CatalogueFormats.ReadOscalCatalog(bytes)
             : NativeCatalogueReader.Read(new MemoryStream(bytes, writable: false));
         if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
-        StoredVersion? known = null;
-        if (format == DetectedFormat.OscalCatalog) (document, known) = await KeepWhatOscalCatalogsLackAsync(document, ct);
+        KnownVersion? known = null;
+        if (format == DetectedFormat.OscalCatalog)
+        {
+            StoredVersion? stored;
+            (document, stored) = await KeepWhatOscalCatalogsLackAsync(document, ct);
+            known = new KnownVersion(stored);
+        }
         command.Progress?.Report($"Parsed {document.Sections.Count} section(s) and {document.Controls.Count} control(s).");
 
         var problems = CatalogueValidator.Validate(document);

@@ -58,7 +58,7 @@ public sealed class ImportMappings(CatalogueStore store, CatalogueApplier applie
 
         var invalid = CatalogueValidator.Validate(document);
         if (invalid.Count > 0) return ImportReport.Refused(Format, invalid, header.Name, header.Version);
-        return await applier.ApplyAsync(document, Format, dryRun, progress, ct, new StoredVersion(header, stored));
+        return await applier.ApplyAsync(document, Format, dryRun, progress, ct, new KnownVersion(new StoredVersion(header, stored)));
     }
 
     /// <summary>The file's standard with every clause the installation already knows for it, so no clause is lost.</summary>

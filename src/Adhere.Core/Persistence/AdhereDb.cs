@@ -143,6 +143,12 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         }
     }
 
+    /// <summary>
+    /// Whether many rows go into one <c>INSERT</c> statement (<see cref="RowWriter"/>): yes where every statement is a
+    /// round trip to a server, no where a prepared statement re-run per row is cheaper (SQLite, in-process).
+    /// </summary>
+    internal abstract bool PrefersMultiRowInserts { get; }
+
     /// <summary>Serialises writers of the audit chain for the rest of the current transaction.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
 

@@ -11,6 +11,8 @@ public sealed class PostgresAdhereDb(DbContextOptions<PostgresAdhereDb> options,
     /// <summary>Arbitrary constant naming the advisory lock that serialises audit writers.</summary>
     private const long AuditChainLockKey = 0x41_64_68_65_72_65; // "Adhere"
 
+    internal override bool PrefersMultiRowInserts => true;
+
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
 }

@@ -11,6 +11,8 @@ public sealed class SqliteAdhereDb(DbContextOptions<SqliteAdhereDb> options, Cal
     // SQLite transactions from Microsoft.Data.Sqlite begin IMMEDIATE, which already takes the write lock.
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    internal override bool PrefersMultiRowInserts => false;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -105,6 +105,45 @@ public sealed class CatalogueImportTests(AdhereAppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Import_FailureWhileWritingControls_WritesNothing()
+    {
+        // The header and the audit entry are saved before the content rows, in the same transaction: a failure on
+        // the last control must take them back too. A trigger makes the database refuse that one row.
+        var content = Native($"Code {Guid.NewGuid():N}", extraControls: """
+                  - id: 5.1.FAIL
+                    title: Refused by the database
+                    statement: The test's trigger refuses this row.
+        """);
+        await ExecuteAsync(TestDatabase.ChosenProvider == DatabaseProvider.Postgres
+            ? """
+              CREATE FUNCTION refuse_control() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN IF NEW."Key" = '5.1.FAIL' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+              CREATE TRIGGER refuse_control BEFORE INSERT ON "CatalogueControls" FOR EACH ROW EXECUTE FUNCTION refuse_control();
+              """
+            : """
+              CREATE TRIGGER refuse_control BEFORE INSERT ON "CatalogueControls" WHEN NEW."Key" = '5.1.FAIL'
+              BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+              """);
+        try
+        {
+            var before = await CountsAsync();
+
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ImportAsync(content));
+
+            Assert.Equal(before, await CountsAsync());
+        }
+        finally
+        {
+            await ExecuteAsync(TestDatabase.ChosenProvider == DatabaseProvider.Postgres
+                ? """DROP TRIGGER refuse_control ON "CatalogueControls"; DROP FUNCTION refuse_control();"""
+                : "DROP TRIGGER refuse_control;");
+        }
+    }
+
+    private Task<int> ExecuteAsync(string sql) =>
+        app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().Database.ExecuteSqlRawAsync(sql));
+
+    [Fact]
     public async Task Import_ChangedFile_UpdatesAndReportsTheDifference()
     {
         var name = $"Code {Guid.NewGuid():N}";
