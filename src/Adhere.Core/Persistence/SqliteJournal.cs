@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Adhere.Core.Persistence;
 
 /// <summary>
-/// Puts every SQLite connection in WAL mode with <c>synchronous=NORMAL</c> (docs/decisions/0008-sqlite-wal.md): a commit
+/// Puts every SQLite connection in WAL mode with <c>synchronous=NORMAL</c> (docs/decisions/0011-sqlite-wal.md): a commit
 /// appends to the log without an fsync, and survives a crash of the application; only a power loss may lose the last
 /// commits, never corrupting the file. The journal mode is stored in the file; the synchronous level is per
 /// connection, so both are set on every open.
