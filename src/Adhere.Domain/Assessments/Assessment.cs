@@ -361,8 +361,10 @@ public sealed class Assessment : IOrganisationOwned
     /// </summary>
     /// <returns>
     /// The decision, or (besides role and phase): <c>declaration.four-eyes</c>; <c>assessment.not-assigned-decision-maker</c>;
-    /// <c>assessment.conflict-of-interest</c>; <c>decision.rationale-required</c> when the levels differ without a
-    /// rationale; <c>decision.not-ready</c> listing every missing finding and unclosed clarification at once.
+    /// <c>assessment.conflict-of-interest</c>; <c>decision.rationale-required</c> (<see cref="InvalidError"/> on field
+    /// <c>rationale</c>) when the levels differ without a rationale and nothing else is missing; otherwise
+    /// <c>decision.not-ready</c> listing everything missing at once: the rationale (item <c>decision.rationale-required</c>),
+    /// every examined control without a finding and every unclosed clarification request.
     /// </returns>
     public Result<AssessmentDecision> Approve(Declaration declaration, ComplianceLevel proposedLevel, ComplianceLevel grantedLevel, string? rationale,
         IEnumerable<string> examinedControls, IEnumerable<ConflictOfInterest> conflicts, UserId by, Role role, DateTimeOffset now)
@@ -376,9 +378,16 @@ public sealed class Assessment : IOrganisationOwned
         var moved = Move(declaration, AssessmentAction.Approve, by, role, now, rationale, () => DecisionMakerRules(conflicts, by, now, () =>
         {
             if (rationale is { Length: > AssessmentDecision.MaxRationaleLength }) return AssessmentErrors.TextTooLong("rationale", AssessmentDecision.MaxRationaleLength);
-            if (grantedLevel != proposedLevel && rationale is null) return AssessmentErrors.RationaleRequired(proposedLevel, grantedLevel);
+            var rationaleMissing = grantedLevel != proposedLevel && rationale is null;
             var blockers = DecisionBlockers(examinedControls);
-            return blockers.Count == 0 ? Done.Value : AssessmentErrors.DecisionNotReady(blockers);
+            if (blockers.Count == 0) return rationaleMissing ? AssessmentErrors.RationaleRequired(proposedLevel, grantedLevel) : Done.Value;
+            if (rationaleMissing)
+            {
+                var missing = AssessmentErrors.RationaleRequired(proposedLevel, grantedLevel);
+                blockers = [new ProblemItem(missing.Code, missing.Message, missing.Field), .. blockers];
+            }
+
+            return AssessmentErrors.DecisionNotReady(blockers);
         }), () => Decide(decision, by));
         return moved.IsError ? moved.Error! : decision;
     }

@@ -97,14 +97,24 @@ public sealed class DecisionTests
     {
         var s = WithFindings("5.1.A");
 
-        var result = Approve(s, ComplianceLevel.Second, ComplianceLevel.Third, rationale: null, examined: ["5.1.A", "5.2.A"]);
-
-        // The rationale is checked first: it is the decision maker's own input.
-        Assert.Equal("decision.rationale-required", result.Error!.Code);
         var notReady = Assert.IsType<ProblemListError>(Approve(s, ComplianceLevel.Second, ComplianceLevel.Second, examined: ["5.1.A", "5.2.A"]).Error);
+
         Assert.Equal("decision.not-ready", notReady.Code);
-        Assert.Equal("5.2.A", Assert.Single(notReady.Problems).Subject);
+        Assert.Equal(("decision.finding-missing", "5.2.A"), (Assert.Single(notReady.Problems).Code, notReady.Problems[0].Subject));
         Assert.Null(s.Assessment.Decision);
+        Assert.Equal(DeclarationStatus.DecisionPending, s.Declaration.Status);
+    }
+
+    [Fact]
+    public void Approve_RationaleAndFindingsMissing_ListsBothAtOnce()
+    {
+        var s = WithFindings("5.1.A");
+
+        var notReady = Assert.IsType<ProblemListError>(Approve(s, ComplianceLevel.Second, ComplianceLevel.Third, examined: ["5.1.A", "5.2.A", "6.1.A"]).Error);
+
+        Assert.Equal(
+            [("decision.rationale-required", "rationale"), ("decision.finding-missing", "5.2.A"), ("decision.finding-missing", "6.1.A")],
+            notReady.Problems.Select(p => (p.Code, p.Subject)));
     }
 
     [Fact]
