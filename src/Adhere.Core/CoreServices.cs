@@ -112,6 +112,10 @@ public static class CoreServices
         services.AddScoped<Mail.Outbox>();
         services.AddScoped<Mail.MailDispatcher>();
 
+        services.AddScoped<Assessments.DeclareConflict>();
+        services.AddScoped<Assessments.EndConflict>();
+        services.AddScoped<Assessments.ConflictQueries>();
+
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoSeeder>();
         return services;

@@ -80,6 +80,10 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
 
+    public DbSet<VerificationCounter> VerificationCounters => Set<VerificationCounter>();
+
+    public DbSet<Adhere.Domain.Assessments.ConflictOfInterest> ConflictsOfInterest => Set<Adhere.Domain.Assessments.ConflictOfInterest>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -148,6 +152,28 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     /// round trip to a server, no where a prepared statement re-run per row is cheaper (SQLite, in-process).
     /// </summary>
     internal abstract bool PrefersMultiRowInserts { get; }
+
+    /// <summary>
+    /// Returns the counter of <paramref name="bodyCode"/> (at least <paramref name="floor"/>) and advances it by one, in one
+    /// statement; see <see cref="VerificationNumbers.AllocateAsync"/>.
+    /// </summary>
+    internal async Task<int> TakeCounterAsync(string bodyCode, int floor, CancellationToken ct)
+    {
+        var counter = Model.FindEntityType(typeof(VerificationCounter))!;
+        var table = counter.GetTableName()!;
+        var code = counter.FindProperty(nameof(VerificationCounter.BodyCode))!.GetColumnName();
+        var next = counter.FindProperty(nameof(VerificationCounter.Next))!.GetColumnName();
+        var greatest = Database.IsNpgsql() ? "GREATEST" : "MAX";
+#pragma warning disable EF1002 // identifiers come from the model, values are parameters
+        var taken = await Database.SqlQueryRaw<int>(
+            $$"""
+            INSERT INTO "{{table}}" ("{{code}}", "{{next}}") VALUES ({0}, {1} + 1)
+            ON CONFLICT ("{{code}}") DO UPDATE SET "{{next}}" = {{greatest}}("{{table}}"."{{next}}", {1}) + 1
+            RETURNING "{{next}}" - 1 AS "Value"
+            """, bodyCode, floor).ToListAsync(ct);
+#pragma warning restore EF1002
+        return taken.Single();
+    }
 
     /// <summary>Serialises writers of the audit chain for the rest of the current transaction.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
@@ -228,6 +254,19 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         ServiceModel.Configure(builder);
         DocumentModel.Configure(builder);
         DeclarationModel.Configure(builder);
+        builder.Entity<VerificationCounter>(c =>
+        {
+            c.HasKey(x => x.BodyCode);
+            c.Property(x => x.BodyCode).HasMaxLength(20);
+        });
+        builder.Entity<Adhere.Domain.Assessments.ConflictOfInterest>(c =>
+        {
+            c.ToTable("ConflictsOfInterest");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Reason).HasMaxLength(Adhere.Domain.Assessments.ConflictOfInterest.MaxReasonLength);
+            c.HasIndex(x => new { x.UserId, x.OrganisationId });
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<Mail.OutboxMessage>(m =>
         {
             m.ToTable("Outbox");

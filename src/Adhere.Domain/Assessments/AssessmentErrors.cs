@@ -143,4 +143,12 @@ public static class AssessmentErrors
         new("verification-id.running-number-invalid", $"{number} is not a running number: 1 to {VerificationIdIssuer.MaxRunningNumber}.", "runningNumber");
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static NotFoundError ConflictNotFound(string id) => new("conflict.not-found", $"No conflict of interest '{id}' was found.");
+
+    public static ForbiddenError ConflictForSomeoneElse() =>
+        new("conflict.not-yours", "Only MB administrators record or end another staff member's conflict of interest.");
+
+    public static InvalidError ConflictUserNotStaff(string id) =>
+        new("conflict.user-not-staff", $"User '{id}' is not a member of the Monitoring Body; conflicts of interest are declared by its staff.", "userId");
 }

@@ -6,6 +6,7 @@ using Adhere.Core.Documents;
 using Adhere.Core.Persistence;
 using Adhere.Core.Tenancy;
 using Adhere.Web.Accounts;
+using Adhere.Web.Assessments;
 using Adhere.Web.Audit;
 using Adhere.Web.Catalogue;
 using Adhere.Web.Declarations;
@@ -177,6 +178,7 @@ public static class WebHost
         api.MapServicesApi();
         api.MapDocumentsApi();
         api.MapDeclarationsApi();
+        api.MapConflictsApi();
 
         app.MapRazorPages();
         return app;

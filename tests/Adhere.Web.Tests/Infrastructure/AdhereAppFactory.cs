@@ -28,8 +28,12 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
 
     private TestDatabase? database;
 
-    /// <summary>The app's clock, started on a whole second: PostgreSQL keeps microseconds, so finer ticks would not survive a round trip.</summary>
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()));
+    /// <summary>
+    /// The app's clock, started half a second past a whole second: PostgreSQL keeps microseconds, so finer ticks would
+    /// not survive a round trip; and sign-in cookies record their issue time in whole seconds, so the security stamp
+    /// check (interval zero) sees time has passed and re-validates a disabled user's session, as on a real clock.
+    /// </summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()).AddMilliseconds(500));
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The factory is not initialised.");
 

@@ -480,6 +480,20 @@ namespace Adhere.Core.Migrations.Postgres
                     b.ToTable("StandardClauses");
                 });
 
+            modelBuilder.Entity("Adhere.Core.Declarations.VerificationCounter", b =>
+                {
+                    b.Property<string>("BodyCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BodyCode");
+
+                    b.ToTable("VerificationCounters");
+                });
+
             modelBuilder.Entity("Adhere.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -574,6 +588,37 @@ namespace Adhere.Core.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Assessments.ConflictOfInterest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId", "OrganisationId");
+
+                    b.ToTable("ConflictsOfInterest", (string)null);
                 });
 
             modelBuilder.Entity("Adhere.Domain.Audit.AuditEvent", b =>
@@ -1439,6 +1484,15 @@ namespace Adhere.Core.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StandardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Assessments.ConflictOfInterest", b =>
+                {
+                    b.HasOne("Adhere.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

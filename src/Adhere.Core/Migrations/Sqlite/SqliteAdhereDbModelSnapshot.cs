@@ -462,6 +462,20 @@ namespace Adhere.Core.Migrations.Sqlite
                     b.ToTable("StandardClauses");
                 });
 
+            modelBuilder.Entity("Adhere.Core.Declarations.VerificationCounter", b =>
+                {
+                    b.Property<string>("BodyCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyCode");
+
+                    b.ToTable("VerificationCounters");
+                });
+
             modelBuilder.Entity("Adhere.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -556,6 +570,37 @@ namespace Adhere.Core.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Assessments.ConflictOfInterest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId", "OrganisationId");
+
+                    b.ToTable("ConflictsOfInterest", (string)null);
                 });
 
             modelBuilder.Entity("Adhere.Domain.Audit.AuditEvent", b =>
@@ -1417,6 +1462,15 @@ namespace Adhere.Core.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StandardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Assessments.ConflictOfInterest", b =>
+                {
+                    b.HasOne("Adhere.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
