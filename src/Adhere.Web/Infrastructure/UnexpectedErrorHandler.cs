@@ -11,7 +11,9 @@ public sealed class UnexpectedErrorHandler(ILogger<UnexpectedErrorHandler> logge
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (!httpContext.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already rewritten the path to the error page; the feature keeps the one that failed.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (!new PathString(path).StartsWithSegments("/api")) return false;
 
         var problem = exception switch
         {
@@ -20,7 +22,7 @@ public sealed class UnexpectedErrorHandler(ILogger<UnexpectedErrorHandler> logge
             BadHttpRequestException bad => ErrorHttp.Describe("request.malformed", $"The request could not be read: {bad.Message}", StatusCodes.Status400BadRequest),
             _ => ErrorHttp.Describe("server.unexpected", "Something went wrong on our side; the error has been logged.", StatusCodes.Status500InternalServerError),
         };
-        if (problem.Status == 500) logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        if (problem.Status == 500) logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, path);
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         await Results.Problem(problem).ExecuteAsync(httpContext);

@@ -22,7 +22,7 @@ namespace Adhere.Web.Tests.Infrastructure;
 /// Time is a <see cref="FakeTimeProvider"/> starting now, so tests can move it (token expiry, lockout).
 /// Helpers create organisations, users and tokens through the same use cases the product uses.
 /// </summary>
-public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Correct-Horse-42-Battery";
 
@@ -66,6 +66,7 @@ public sealed partial class AdhereAppFactory : WebApplicationFactory<Program>, I
         Smtp.Dispose();
         if (database is not null) await database.DisposeAsync();
         if (Directory.Exists(EvidencePath)) Directory.Delete(EvidencePath, recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
