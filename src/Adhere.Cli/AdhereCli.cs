@@ -6,6 +6,7 @@ using Adhere.Cli.Catalogue;
 using Adhere.Cli.Declarations;
 using Adhere.Cli.Demo;
 using Adhere.Cli.Infrastructure;
+using Adhere.Cli.Monitoring;
 using Adhere.Cli.Organisations;
 using Adhere.Cli.Persistence;
 
@@ -58,6 +59,7 @@ public static class AdhereCli
             CatalogueCommands.Create(cli),
             DeclarationCommands.Create(cli),
             AuditCommands.Create(cli),
+            JobCommands.Create(cli),
             DemoCommands.Create(cli),
         };
         root.Add(cli.ProviderOption);

@@ -116,6 +116,8 @@ public static class CoreServices
         services.AddScoped<Assessments.EndConflict>();
         services.AddScoped<Assessments.ConflictQueries>();
 
+        services.AddScoped<Monitoring.RunMonitoringJobs>();
+
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoSeeder>();
         return services;

@@ -38,4 +38,15 @@ public sealed class Outbox(AdhereDb db, MailSettings settings, TimeProvider time
                            select u.Email).ToListAsync(ct);
         return [.. users.OfType<string>().Order(StringComparer.OrdinalIgnoreCase)];
     }
+
+    /// <summary>The active editors of a provider: who is told about its declarations.</summary>
+    public async Task<IReadOnlyList<string>> ProviderEditorsAsync(OrganisationId organisation, CancellationToken ct)
+    {
+        var editor = RoleIds.For(Role.CspEditor);
+        var users = await (from u in db.Users
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           where ur.RoleId == editor && u.DisabledAt == null && u.OrganisationId == organisation
+                           select u.Email).ToListAsync(ct);
+        return [.. users.OfType<string>().Order(StringComparer.OrdinalIgnoreCase)];
+    }
 }

@@ -82,6 +82,10 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<VerificationCounter> VerificationCounters => Set<VerificationCounter>();
 
+    public DbSet<Monitoring.SchedulerRun> SchedulerRuns => Set<Monitoring.SchedulerRun>();
+
+    public DbSet<Monitoring.SentNotice> SentNotices => Set<Monitoring.SentNotice>();
+
     public DbSet<Adhere.Domain.Assessments.ConflictOfInterest> ConflictsOfInterest => Set<Adhere.Domain.Assessments.ConflictOfInterest>();
 
     // Read by the query filters on every query; EF evaluates them against the current context instance.
@@ -254,6 +258,16 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         ServiceModel.Configure(builder);
         DocumentModel.Configure(builder);
         DeclarationModel.Configure(builder);
+        builder.Entity<Monitoring.SchedulerRun>(r =>
+        {
+            r.HasKey(x => x.Job);
+            r.Property(x => x.Job).HasMaxLength(50);
+        });
+        builder.Entity<Monitoring.SentNotice>(n =>
+        {
+            n.HasKey(x => x.Key);
+            n.Property(x => x.Key).HasMaxLength(200);
+        });
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

@@ -81,6 +81,7 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Mail:StartTls", "never");
         builder.UseSetting("Mail:PollSeconds", "1");
         builder.UseSetting("Mail:LinkBase", "https://adhere.test");
+        builder.UseSetting("Monitoring:IntervalMinutes", "0"); // tests run the job themselves
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -545,6 +545,34 @@ namespace Adhere.Core.Migrations.Postgres
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Adhere.Core.Monitoring.SchedulerRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("LastStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("SchedulerRuns");
+                });
+
+            modelBuilder.Entity("Adhere.Core.Monitoring.SentNotice", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SentNotices");
+                });
+
             modelBuilder.Entity("Adhere.Domain.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
