@@ -304,6 +304,25 @@ public sealed class Declaration : IOrganisationOwned
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Records the verification just decided: the Verification-ID (new, or kept from the renewed declaration with the
+    /// level part changed when the level changed), the granted level and the validity. Only right after
+    /// <see cref="DeclarationTrigger.Verify"/> moved the declaration to <see cref="DeclarationStatus.Verified"/>; any other
+    /// status is a programmer error.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The declaration is not verified, or the validity ends before approval.</exception>
+    public void RecordVerification(VerificationNumber id, DateOnly approvedOn, DateOnly validUntil, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (Status != DeclarationStatus.Verified) throw new InvalidOperationException($"Only a verified declaration records a verification; this one is {Status}.");
+        if (validUntil < approvedOn) throw new InvalidOperationException("The validity cannot end before the approval.");
+        VerificationId = id.ToString();
+        GrantedLevel = id.Level;
+        ApprovedOn = approvedOn;
+        ValidUntil = validUntil;
+        UpdatedAt = now;
+    }
+
     /// <summary>Flags the declaration for the Monitoring Body's review (a certificate change was reported).</summary>
     public void FlagForReview(DateTimeOffset now) => ReviewFlaggedAt ??= now;
 

@@ -119,6 +119,35 @@ public class DeclarationTests
     }
 
     [Fact]
+    public void RecordVerification_AfterVerify_SetsIdLevelAndValidity()
+    {
+        var declaration = CreateSut();
+        foreach (var (trigger, role) in new[]
+                 {
+                     (DeclarationTrigger.Submit, Role.CspEditor), (DeclarationTrigger.StartAssessment, Role.MbAssessor),
+                     (DeclarationTrigger.SendToDecision, Role.MbAssessor), (DeclarationTrigger.Verify, Role.MbDecisionMaker),
+                 })
+        {
+            Assert.False(declaration.Fire(trigger, role, Now).IsError);
+        }
+
+        declaration.RecordVerification(VerificationNumber.Parse("2026LVL03SCOPE101").Value, new DateOnly(2026, 6, 1), new DateOnly(2027, 5, 31), Now);
+
+        Assert.Equal("2026LVL03SCOPE101", declaration.VerificationId);
+        Assert.Equal(ComplianceLevel.Third, declaration.GrantedLevel);
+        Assert.Equal((new DateOnly(2026, 6, 1), new DateOnly(2027, 5, 31)), (declaration.ApprovedOn, declaration.ValidUntil));
+    }
+
+    [Fact]
+    public void RecordVerification_BeforeVerify_IsAProgrammerError()
+    {
+        var declaration = CreateSut();
+
+        Assert.Throws<InvalidOperationException>(() =>
+            declaration.RecordVerification(VerificationNumber.Parse("2026LVL03SCOPE101").Value, new DateOnly(2026, 6, 1), new DateOnly(2027, 5, 31), Now));
+    }
+
+    [Fact]
     public void Fire_ByAWrongRole_ChangesNothing()
     {
         var declaration = CreateSut();
