@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Adhere.Core.Accounts;
+using Adhere.Core.Assessments;
 using Adhere.Core.Catalogue;
 using Adhere.Core.Declarations;
 using Adhere.Core.Documents;
@@ -81,6 +82,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
 
     public DbSet<VerificationCounter> VerificationCounters => Set<VerificationCounter>();
+
+    public DbSet<Adhere.Domain.Assessments.Assessment> Assessments => Set<Adhere.Domain.Assessments.Assessment>();
 
     public DbSet<Adhere.Domain.Assessments.ConflictOfInterest> ConflictsOfInterest => Set<Adhere.Domain.Assessments.ConflictOfInterest>();
 
@@ -254,6 +257,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         ServiceModel.Configure(builder);
         DocumentModel.Configure(builder);
         DeclarationModel.Configure(builder);
+        AssessmentModel.Configure(builder, Database.IsNpgsql());
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);
