@@ -82,9 +82,18 @@ public sealed class AssessmentPersistenceTests(AdhereAppFactory app) : IClassFix
     {
         var (id, _, _, saved, _) = await OpenAndClarifyAsync();
 
-        var loaded = await app.WithSystemAsync(async sp => await LoadAsync(sp.GetRequiredService<AdhereDb>(), id));
+        var (loaded, positions) = await app.WithSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdhereDb>();
+            var assessment = await LoadAsync(db, id);
+            int Position(object owned) => (int)db.Entry(owned).Property("Position").CurrentValue!;
+            return (assessment, assessment.Clarifications.Select(c => (Position(c), c.Replies.Select(Position).ToList())).ToList());
+        });
 
         Assert.Equal(saved, Snapshot(loaded));
+        Assert.Equal([1, 2], positions.Select(p => p.Item1)); // the stored order is the list order, not the ID order
+        Assert.Equal([1, 2], positions[0].Item2);
+        Assert.Equal([1], positions[1].Item2);
         Assert.Equal(AssessmentPhase.InDepthReviewAwaitingClarification, loaded.Phase);
         Assert.Equal(["5.1.A", null], loaded.Clarifications.Select(c => c.Subject.ControlKey));
         Assert.Equal([ClarificationState.Closed, ClarificationState.Answered], loaded.Clarifications.Select(c => c.State));
