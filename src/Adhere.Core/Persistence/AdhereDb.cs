@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Adhere.Core.Accounts;
+using Adhere.Core.Assessments;
 using Adhere.Core.Catalogue;
 using Adhere.Core.Declarations;
 using Adhere.Core.Documents;
@@ -85,6 +86,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public DbSet<Monitoring.SchedulerRun> SchedulerRuns => Set<Monitoring.SchedulerRun>();
 
     public DbSet<Monitoring.SentNotice> SentNotices => Set<Monitoring.SentNotice>();
+
+    public DbSet<Adhere.Domain.Assessments.Assessment> Assessments => Set<Adhere.Domain.Assessments.Assessment>();
 
     public DbSet<Adhere.Domain.Assessments.ConflictOfInterest> ConflictsOfInterest => Set<Adhere.Domain.Assessments.ConflictOfInterest>();
 
@@ -268,6 +271,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
             n.HasKey(x => x.Key);
             n.Property(x => x.Key).HasMaxLength(200);
         });
+        AssessmentModel.Configure(builder, Database.IsNpgsql());
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

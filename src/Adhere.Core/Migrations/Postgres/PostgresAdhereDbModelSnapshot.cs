@@ -618,6 +618,73 @@ namespace Adhere.Core.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Adhere.Domain.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdHocReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.PrimitiveCollection<Guid[]>("Assessors")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("ControlFindings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("DecisionMaker")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("FactFindingCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NarrativeFindings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("PhaseChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentToDecisionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Phase");
+
+                    b.ToTable("Assessments", (string)null);
+                });
+
             modelBuilder.Entity("Adhere.Domain.Assessments.ConflictOfInterest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1512,6 +1579,224 @@ namespace Adhere.Core.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StandardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Assessments.Assessment", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Adhere.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Adhere.Domain.Assessments.AssessmentDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("DecidedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("DecidedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("GrantedLevel")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<int>("ProposedLevel")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Rationale")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+
+                            b1.Property<string>("RejectionReason")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("date");
+
+                            b1.HasKey("AssessmentId");
+
+                            b1.ToTable("Assessments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId");
+                        });
+
+                    b.OwnsMany("Adhere.Domain.Assessments.ClarificationRequest", "Clarifications", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+                            b1.Property<DateTimeOffset>("AskedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("AskedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("ClosedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("ClosedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ClosingNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("MarkedOverdueAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Question")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateTimeOffset?>("RemindedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateOnly?>("ReminderOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.HasKey("AssessmentId", "Position");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
+
+                            b1.ToTable("AssessmentClarifications", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId");
+
+                            b1.OwnsMany("Adhere.Domain.Assessments.ClarificationReply", "Replies", b2 =>
+                                {
+                                    b2.Property<Guid>("AssessmentId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("ClarificationPosition")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<int>("Position")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("integer")
+                                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+                                    b2.PrimitiveCollection<Guid[]>("Documents")
+                                        .IsRequired()
+                                        .HasColumnType("uuid[]");
+
+                                    b2.Property<DateTimeOffset>("RepliedAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<Guid>("RepliedBy")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("character varying(8000)");
+
+                                    b2.HasKey("AssessmentId", "ClarificationPosition", "Position");
+
+                                    b2.ToTable("AssessmentClarificationReplies", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AssessmentId", "ClarificationPosition");
+                                });
+
+                            b1.OwnsOne("Adhere.Domain.Assessments.ClarificationSubject", "Subject", b2 =>
+                                {
+                                    b2.Property<Guid>("ClarificationRequestAssessmentId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("ClarificationRequestPosition")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("ControlKey")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("SubjectControlKey");
+
+                                    b2.Property<string>("Topic")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("SubjectTopic");
+
+                                    b2.HasKey("ClarificationRequestAssessmentId", "ClarificationRequestPosition");
+
+                                    b2.ToTable("AssessmentClarifications");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ClarificationRequestAssessmentId", "ClarificationRequestPosition");
+                                });
+
+                            b1.Navigation("Replies");
+
+                            b1.Navigation("Subject")
+                                .IsRequired();
+                        });
+
+                    b.OwnsOne("Adhere.Domain.Assessments.FactFindingChecklist", "FactFinding", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Certificates")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("FactFindingCertificates");
+
+                            b1.Property<string>("Items")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("FactFindingItems");
+
+                            b1.HasKey("AssessmentId");
+
+                            b1.ToTable("Assessments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId");
+                        });
+
+                    b.Navigation("Clarifications");
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("FactFinding")
                         .IsRequired();
                 });
 

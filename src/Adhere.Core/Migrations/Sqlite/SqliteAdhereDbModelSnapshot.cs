@@ -600,6 +600,73 @@ namespace Adhere.Core.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Adhere.Domain.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdHocReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Assessors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControlFindings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecisionMaker")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FactFindingCompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NarrativeFindings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PhaseChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentToDecisionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Phase");
+
+                    b.ToTable("Assessments", (string)null);
+                });
+
             modelBuilder.Entity("Adhere.Domain.Assessments.ConflictOfInterest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1490,6 +1557,222 @@ namespace Adhere.Core.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StandardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adhere.Domain.Assessments.Assessment", b =>
+                {
+                    b.HasOne("Adhere.Domain.Declarations.Records.Declaration", null)
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Adhere.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Adhere.Domain.Assessments.AssessmentDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("DecidedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("DecidedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("GrantedLevel")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ProposedLevel")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Rationale")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RejectionReason")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AssessmentId");
+
+                            b1.ToTable("Assessments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId");
+                        });
+
+                    b.OwnsMany("Adhere.Domain.Assessments.ClarificationRequest", "Clarifications", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("AskedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AskedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ClosedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("ClosedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ClosingNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("MarkedOverdueAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Question")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("RemindedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("ReminderOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AssessmentId", "Position");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
+
+                            b1.ToTable("AssessmentClarifications", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId");
+
+                            b1.OwnsMany("Adhere.Domain.Assessments.ClarificationReply", "Replies", b2 =>
+                                {
+                                    b2.Property<Guid>("AssessmentId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("ClarificationPosition")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int>("Position")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.PrimitiveCollection<string>("Documents")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long>("RepliedAt")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<Guid>("RepliedBy")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("AssessmentId", "ClarificationPosition", "Position");
+
+                                    b2.ToTable("AssessmentClarificationReplies", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AssessmentId", "ClarificationPosition");
+                                });
+
+                            b1.OwnsOne("Adhere.Domain.Assessments.ClarificationSubject", "Subject", b2 =>
+                                {
+                                    b2.Property<Guid>("ClarificationRequestAssessmentId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("ClarificationRequestPosition")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("ControlKey")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("SubjectControlKey");
+
+                                    b2.Property<string>("Topic")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("SubjectTopic");
+
+                                    b2.HasKey("ClarificationRequestAssessmentId", "ClarificationRequestPosition");
+
+                                    b2.ToTable("AssessmentClarifications");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ClarificationRequestAssessmentId", "ClarificationRequestPosition");
+                                });
+
+                            b1.Navigation("Replies");
+
+                            b1.Navigation("Subject")
+                                .IsRequired();
+                        });
+
+                    b.OwnsOne("Adhere.Domain.Assessments.FactFindingChecklist", "FactFinding", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Certificates")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FactFindingCertificates");
+
+                            b1.Property<string>("Items")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FactFindingItems");
+
+                            b1.HasKey("AssessmentId");
+
+                            b1.ToTable("Assessments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId");
+                        });
+
+                    b.Navigation("Clarifications");
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("FactFinding")
                         .IsRequired();
                 });
 
