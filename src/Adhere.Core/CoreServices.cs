@@ -115,6 +115,8 @@ public static class CoreServices
         services.AddScoped<Assessments.DeclareConflict>();
         services.AddScoped<Assessments.EndConflict>();
         services.AddScoped<Assessments.ConflictQueries>();
+        services.AddScoped<Assessments.OpenAssessment>();
+        services.AddScoped<Assessments.AssessmentQueries>();
 
         services.AddScoped<Monitoring.RunMonitoringJobs>();
 

@@ -104,6 +104,9 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public void RecordAs(string actorId, string actorName, string action, string objectType, string objectId, OrganisationId? organisation, AuditChanges? changes = null) =>
         pendingAudit.Add(new AuditEntry(actorId, actorName, action, objectType, objectId, organisation?.Value, changes ?? AuditChanges.None));
 
+    /// <summary>Records an entry the domain built (such as an assessment's phase change); written by the next save.</summary>
+    public void RecordEntry(AuditEntry entry) => pendingAudit.Add(entry ?? throw new ArgumentNullException(nameof(entry)));
+
     /// <summary>Drops entries recorded for a change that was abandoned before saving.</summary>
     public void DiscardPendingAudit() => pendingAudit.Clear();
 

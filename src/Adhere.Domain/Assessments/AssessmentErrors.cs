@@ -151,4 +151,6 @@ public static class AssessmentErrors
 
     public static InvalidError ConflictUserNotStaff(string id) =>
         new("conflict.user-not-staff", $"User '{id}' is not a member of the Monitoring Body; conflicts of interest are declared by its staff.", "userId");
+
+    public static NotFoundError NotFound(string id) => new("assessment.not-found", $"No assessment '{id}' was found.");
 }

@@ -180,6 +180,7 @@ public static class WebHost
         api.MapDocumentsApi();
         api.MapDeclarationsApi();
         api.MapConflictsApi();
+        api.MapAssessmentsApi();
 
         app.MapRazorPages();
         return app;
