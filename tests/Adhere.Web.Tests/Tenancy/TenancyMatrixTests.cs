@@ -39,6 +39,7 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         /// <summary>A certificate of the foreign declaration; its path names the declaration as <c>{declaration}</c>.</summary>
         Certificate,
         Notice,
+        Assessment,
     }
 
     public enum Outcome
@@ -86,6 +87,9 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api remove certificate", "DELETE", "/api/v1/declarations/{declaration}/certificates/{id}", Target.Certificate, false, [], true),
         new("api report certificate change", "POST", "/api/v1/declarations/{declaration}/certificates/{id}/notices", Target.Certificate, false, [], true,
             new { kind = "withdrawn", description = "Planted" }),
+        new("api get assessment", "GET", "/api/v1/assessments/{id}", Target.Assessment, false, MbAll, false),
+        // MB staff may reach any declaration (the assessor would open it; the others get a role error), so all three are positive controls.
+        new("api open assessment", "POST", "/api/v1/assessments", Target.Declaration, false, MbAll, true, new { declarationId = "{id}", kind = "ad-hoc", adHocReason = "complaint" }),
         new("api review notice", "POST", "/api/v1/certificate-notices/{id}/review", Target.Notice, false, MbAll, true, new { note = "x" }),
         new("page declaration", "GET", "/portal/declarations/{id}", Target.Declaration, true, [], false),
         new("page declaration section", "GET", "/portal/declarations/{id}/sections/5", Target.Declaration, true, [], false),
@@ -253,6 +257,8 @@ public sealed class TenancyWorld : IAsyncLifetime
 
     public Guid ForeignNoticeId { get; private set; }
 
+    public Guid ForeignAssessmentId { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
@@ -273,6 +279,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         }
 
         api["anonymous"] = App.ApiClient(null);
+        ForeignAssessmentId = await CreateForeignAssessmentAsync();
         pages["anonymous"] = App.AnonymousPageClient();
     }
 
@@ -338,8 +345,21 @@ public sealed class TenancyWorld : IAsyncLifetime
         });
     }
 
+    /// <summary>An ad-hoc assessment of B's verified declaration, opened by an MB assessor.</summary>
+    private async Task<Guid> CreateForeignAssessmentAsync()
+    {
+        var assessor = await App.CreateUserAsync(Role.MbAssessor);
+        return await App.WithUserAsync(assessor, async sp =>
+        {
+            var opened = await sp.GetRequiredService<Adhere.Core.Assessments.OpenAssessment>()
+                .HandleAsync(new(ForeignDeclarationId, "ad-hoc", "complaint"), CancellationToken.None);
+            return opened.IsError ? throw new InvalidOperationException(opened.Error!.Message) : opened.Value.Id;
+        });
+    }
+
     public Guid ForeignId(TenancyMatrixTests.Target target) => target switch
     {
+        TenancyMatrixTests.Target.Assessment => ForeignAssessmentId,
         TenancyMatrixTests.Target.Declaration => ForeignDeclarationId,
         TenancyMatrixTests.Target.Certificate => ForeignCertificateId,
         TenancyMatrixTests.Target.Notice => ForeignNoticeId,
@@ -356,6 +376,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         TenancyMatrixTests.Target.Declaration => ForeignDeclarationMarker,
         TenancyMatrixTests.Target.Certificate => ForeignCertificateNumber,
         TenancyMatrixTests.Target.Notice => ForeignCertificateNumber,
+        TenancyMatrixTests.Target.Assessment => ForeignOrganisation.Name,
         TenancyMatrixTests.Target.Organisation => ForeignOrganisation.Name,
         TenancyMatrixTests.Target.User => ForeignUser.Email,
         TenancyMatrixTests.Target.Service => ForeignServiceName,
@@ -385,7 +406,12 @@ public sealed class TenancyWorld : IAsyncLifetime
         else
         {
             using var request = new HttpRequestMessage(new HttpMethod(probe.Method), path);
-            if (probe.Body is not null) request.Content = JsonContent.Create(probe.Body);
+            if (probe.Body is not null)
+            {
+                // Bodies may name the probed object as "{id}" too.
+                var json = System.Text.Json.JsonSerializer.Serialize(probe.Body).Replace("{id}", id.ToString(), StringComparison.Ordinal);
+                request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            }
             response = await api[caller].SendAsync(request);
         }
 
