@@ -283,7 +283,7 @@ public sealed class DeclarationsApiTests(AdhereAppFactory app) : IClassFixture<A
             HttpStatusCode.Conflict, "declaration.not-editable");
         await HttpAssert.ProblemAsync(await s.Client.PostAsync($"/api/v1/declarations/{id}/submit", null), HttpStatusCode.Conflict, "declaration.not-editable");
         var audit = await app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().AuditEvents.AsNoTracking()
-            .Where(e => e.ObjectType == "declaration" && e.ObjectId == id.ToString()).Select(e => e.Action).ToListAsync());
+            .Where(e => e.ObjectType == "declaration" && e.ObjectId == id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
         Assert.Equal("declaration.submitted", audit[^1]);
     }
 
