@@ -85,7 +85,7 @@ public sealed class StartDeclaration(AdhereDb db, DeclarationAccess access, Decl
     };
 }
 
-/// <summary>Changes a draft's description, services and agreement documents; null lists leave those parts as they are.</summary>
+/// <summary>Changes a draft's description, services and agreement documents; whatever is left out (null) stays as it is.</summary>
 public sealed class UpdateDeclaration(AdhereDb db, DeclarationAccess access, DeclarationEvidence evidence, DeclarationQueries queries, TimeProvider time)
 {
     public sealed record Agreement(Guid DocumentId, string? Kind);
@@ -103,10 +103,12 @@ public sealed class UpdateDeclaration(AdhereDb db, DeclarationAccess access, Dec
         var now = time.GetUtcNow();
         var changes = new AuditChanges();
 
-        var level = StartDeclaration.LevelOf(command.RequestedLevel);
-        if (level.IsError) return level.Error!;
         var before = (declaration.Title, declaration.RequestedLevel, declaration.ContactName, declaration.ContactEmail);
-        var described = declaration.Describe(command.Title, level.Value, command.ContactName, command.ContactEmail, now);
+        // A field left out (null) keeps its value; an empty text (a level of 0) clears it. So a client can change one part alone.
+        var level = StartDeclaration.LevelOf(command.RequestedLevel is 0 ? null : command.RequestedLevel ?? (int?)before.RequestedLevel);
+        if (level.IsError) return level.Error!;
+        var described = declaration.Describe(command.Title ?? before.Title, level.Value,
+            command.ContactName ?? before.ContactName, command.ContactEmail ?? before.ContactEmail, now);
         if (described.IsError) return described.Error!;
         changes.Set("title", before.Title, declaration.Title)
             .Set("requestedLevel", before.RequestedLevel?.ToString(), declaration.RequestedLevel?.ToString())

@@ -41,6 +41,7 @@ public static class DeclarationsApi
     public sealed record StartRequest(Guid? OrganisationId, string? Code, string? Version, IReadOnlyList<string>? Modules, IReadOnlyList<Guid>? Services,
         string? Title, int? RequestedLevel, string? ContactName, string? ContactEmail);
 
+    /// <param name="Title">Omit (or null) to keep; an empty text clears it. The same for the contact; a level of 0 clears the level.</param>
     /// <param name="Services">The full list of services in scope; omit to keep it.</param>
     /// <param name="Agreements">The full list of agreement documents; omit to keep it.</param>
     public sealed record UpdateRequest(string? Title, int? RequestedLevel, string? ContactName, string? ContactEmail, IReadOnlyList<Guid>? Services,

@@ -62,6 +62,24 @@ public sealed class DeclarationsApiTests(AdhereAppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Update_OnlyServices_KeepsTheOtherFieldsAndEmptyTextOrLevelZeroClears()
+    {
+        var s = await DeclarationScenario.CreateAsync(app);
+        var id = DeclarationScenario.IdOf(await s.StartAsync(level: 2));
+
+        var narrowed = await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/declarations/{id}", new { services = new[] { s.ServiceA } }));
+        var cleared = await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/declarations/{id}", new { contactName = "", requestedLevel = 0 }));
+
+        Assert.Equal(2, narrowed.GetProperty("summary").GetProperty("requestedLevel").GetInt32());
+        Assert.Equal("dpo@provider.example", narrowed.GetProperty("contactEmail").GetString());
+        Assert.Equal("Dana Protection", narrowed.GetProperty("contactName").GetString());
+        Assert.Single(narrowed.GetProperty("services").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("contactName").ValueKind);
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("summary").GetProperty("requestedLevel").ValueKind);
+        Assert.Equal("dpo@provider.example", cleared.GetProperty("contactEmail").GetString());
+    }
+
+    [Fact]
     public async Task SaveAnswer_UnknownControlOrForeignDocument_IsRejectedAndNothingSaved()
     {
         var s = await DeclarationScenario.CreateAsync(app);

@@ -46,7 +46,8 @@ public sealed class DetailsModel(DeclarationQueries declarations, ServiceQueries
     public async Task<IActionResult> OnPostSettingsAsync(Guid id, CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        return await AfterAsync(id, await update.HandleAsync(new(id, Settings.Title, Settings.RequestedLevel, Settings.ContactName, Settings.ContactEmail,
+        return await AfterAsync(id, await update.HandleAsync(new(id, Settings.Title ?? string.Empty, Settings.RequestedLevel ?? 0,
+            Settings.ContactName ?? string.Empty, Settings.ContactEmail ?? string.Empty,
             [.. Settings.Services ?? []], Settings.AgreementList()), ct), "The settings are saved.", ct);
     }
 
