@@ -2,7 +2,6 @@ using Adhere.Core.Declarations;
 using Adhere.Core.Persistence;
 using Adhere.Core.Tenancy;
 using Adhere.Domain.Declarations;
-using Adhere.Domain.Declarations.Lifecycle;
 using Adhere.Domain.Declarations.Records;
 using Adhere.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +91,5 @@ public sealed class VerificationNumberAllocationTests(AdhereAppFactory app) : IC
 
         Assert.Equal(42, await AllocateInOwnTransactionAsync(code));
         Assert.Equal(43, await app.WithSystemAsync(sp => sp.GetRequiredService<VerificationNumbers>().NextRunningNumberAsync(code, CancellationToken.None)));
-        _ = DeclarationStatus.Verified;
     }
 }
