@@ -112,11 +112,13 @@ public static class CoreServices
         services.AddScoped<Mail.Outbox>();
         services.AddScoped<Mail.MailDispatcher>();
 
+        services.TryAddSingleton(Assessments.AssessmentSettings.Default);
         services.AddScoped<Assessments.DeclareConflict>();
         services.AddScoped<Assessments.EndConflict>();
         services.AddScoped<Assessments.ConflictQueries>();
         services.AddScoped<Assessments.OpenAssessment>();
         services.AddScoped<Assessments.AssessmentQueries>();
+        services.AddScoped<Assessments.Selection.SelectionQueries>();
 
         services.AddScoped<Monitoring.RunMonitoringJobs>();
 

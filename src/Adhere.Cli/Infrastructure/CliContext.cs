@@ -78,12 +78,14 @@ public sealed class CliContext
         DatabaseSettings database;
         CatalogueSettings catalogue;
         EvidenceSettings evidence;
+        Adhere.Core.Assessments.AssessmentSettings assessments;
         try
         {
             var configuration = BuildConfiguration(parse);
             database = DatabaseSettings.From(configuration, Environment.CurrentDirectory);
             catalogue = CatalogueSettingsFrom(configuration);
             evidence = EvidenceSettings.From(configuration, Environment.CurrentDirectory);
+            assessments = Adhere.Core.Assessments.AssessmentSettings.From(configuration);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -94,7 +96,7 @@ public sealed class CliContext
 
         try
         {
-            await using var services = BuildServices(database, catalogue, evidence, verbose);
+            await using var services = BuildServices(database, catalogue, evidence, assessments, verbose);
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem(ActorId, ActorName);
             var run = new CommandRun(parse, scope.ServiceProvider, database, Out, Error, ct);
@@ -145,13 +147,15 @@ public sealed class CliContext
         return settings;
     }
 
-    private ServiceProvider BuildServices(DatabaseSettings database, CatalogueSettings catalogue, EvidenceSettings evidence, bool verbose)
+    private ServiceProvider BuildServices(DatabaseSettings database, CatalogueSettings catalogue, EvidenceSettings evidence,
+        Adhere.Core.Assessments.AssessmentSettings assessments, bool verbose)
     {
         var services = new ServiceCollection();
         if (time is not null) services.AddSingleton(time);
         // Before AddAdhereCore, whose default registration only applies when none exists.
         services.AddSingleton(catalogue);
         services.AddSingleton(evidence);
+        services.AddSingleton(assessments);
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);

@@ -34,6 +34,7 @@ public static class WebHost
         services.AddSingleton(EvidenceSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddSingleton(Adhere.Core.Declarations.DeclarationSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Mail.MailSettings.From(builder.Configuration));
+        services.AddSingleton(Adhere.Core.Assessments.AssessmentSettings.From(builder.Configuration));
         services.AddHostedService<Adhere.Web.Mail.MailPump>();
         services.AddHostedService<Adhere.Web.Monitoring.MonitoringPump>();
         services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
