@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Adhere.Domain.Accounts;
+using Adhere.Web.Tests.Declarations;
+using Adhere.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Adhere.Web.Tests.Assessments;
+
+/// <summary>
+/// A provider's submitted declaration (every control of <see cref="DeclarationScenario"/> answered, a service agreement,
+/// one ISO/IEC 27001 certificate) and MB staff to assess it: an assessor, a decision maker and an administrator, each
+/// with an API client.
+/// </summary>
+public sealed class AssessmentScenario
+{
+    private AssessmentScenario(DeclarationScenario declaration, Guid declarationId, TestUser assessor, HttpClient assessorClient,
+        TestUser decisionMaker, HttpClient decisionMakerClient, TestUser administrator, HttpClient administratorClient)
+    {
+        Declarations = declaration;
+        DeclarationId = declarationId;
+        Assessor = assessor;
+        AssessorClient = assessorClient;
+        DecisionMaker = decisionMaker;
+        DecisionMakerClient = decisionMakerClient;
+        Administrator = administrator;
+        AdministratorClient = administratorClient;
+    }
+
+    /// <summary>The provider side: its editor, its client and the catalogue.</summary>
+    public DeclarationScenario Declarations { get; }
+
+    public Guid DeclarationId { get; }
+
+    public TestUser Assessor { get; }
+
+    public HttpClient AssessorClient { get; }
+
+    public TestUser DecisionMaker { get; }
+
+    public HttpClient DecisionMakerClient { get; }
+
+    public TestUser Administrator { get; }
+
+    public HttpClient AdministratorClient { get; }
+
+    /// <summary>The provider editor's API client.</summary>
+    public HttpClient ProviderClient => Declarations.Client;
+
+    public static async Task<AssessmentScenario> SubmittedAsync(AdhereAppFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var s = await DeclarationScenario.CreateAsync(app);
+        var category = await app.WithSystemAsync(async sp =>
+            (await sp.GetRequiredService<Adhere.Core.Services.AddServiceCategory>().HandleAsync(new($"Code {Guid.NewGuid():N}", $"Cat {Guid.NewGuid():N}"), CancellationToken.None)).Value.Name);
+        foreach (var (service, name) in new[] { (s.ServiceA, "Compute"), (s.ServiceB, "Storage") })
+        {
+            await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/services/{service}", new { name, category }));
+        }
+
+        var id = DeclarationScenario.IdOf(await s.StartAsync());
+        var agreement = await s.UploadAsync("dpa.pdf");
+        await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/declarations/{id}", new
+        {
+            requestedLevel = 2, contactName = "Dana", contactEmail = "dpo@provider.example",
+            agreements = new[] { new { documentId = agreement, kind = "service-agreement" } },
+        }));
+        await s.AnswerAllAsync(id);
+        await HttpAssert.JsonAsync(await s.Client.PostAsJsonAsync($"/api/v1/declarations/{id}/certificates", s.Certificate(auditReport: agreement)), HttpStatusCode.Created);
+        await HttpAssert.JsonAsync(await s.Client.PostAsync($"/api/v1/declarations/{id}/submit", null));
+
+        var assessor = await app.CreateUserAsync(Role.MbAssessor);
+        var decisionMaker = await app.CreateUserAsync(Role.MbDecisionMaker);
+        var administrator = await app.CreateUserAsync(Role.MbAdministrator);
+        return new AssessmentScenario(s, id, assessor, await app.ApiClientAsync(assessor), decisionMaker, await app.ApiClientAsync(decisionMaker),
+            administrator, await app.ApiClientAsync(administrator));
+    }
+
+    /// <summary>The assessor opens the assessment (initial); returns its summary.</summary>
+    public async Task<JsonElement> OpenAsync() =>
+        await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync("/api/v1/assessments", new { declarationId = DeclarationId }), HttpStatusCode.Created);
+
+    public static Guid IdOf(JsonElement assessment) => assessment.GetProperty("id").GetGuid();
+}
