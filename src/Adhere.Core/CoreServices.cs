@@ -118,6 +118,22 @@ public static class CoreServices
         services.AddScoped<Assessments.ConflictQueries>();
         services.AddScoped<Assessments.OpenAssessment>();
         services.AddScoped<Assessments.AssessmentQueries>();
+        services.AddScoped<Assessments.AssessmentWork>();
+        services.AddScoped<Assessments.AssignAssessor>();
+        services.AddScoped<Assessments.AssignDecisionMaker>();
+        services.AddScoped<Assessments.RecordChecklistItem>();
+        services.AddScoped<Assessments.ReviewCertificateCheck>();
+        services.AddScoped<Assessments.CompleteFactFinding>();
+        services.AddScoped<Assessments.RequestClarification>();
+        services.AddScoped<Assessments.CloseClarification>();
+        services.AddScoped<Assessments.ResumeAssessment>();
+        services.AddScoped<Assessments.RecordControlFinding>();
+        services.AddScoped<Assessments.RecordNarrativeFinding>();
+        services.AddScoped<Assessments.SendToDecision>();
+        services.AddScoped<Assessments.SendBackAssessment>();
+        services.AddScoped<Assessments.ApproveAssessment>();
+        services.AddScoped<Assessments.RejectAssessment>();
+        services.AddScoped<Assessments.CancelAssessment>();
         services.AddScoped<Assessments.Selection.SelectionQueries>();
 
         services.AddScoped<Monitoring.RunMonitoringJobs>();

@@ -26,7 +26,43 @@ public sealed record AssessmentSummary(
     IReadOnlyList<ChecklistEntry> Checklist,
     IReadOnlyList<CertificateCheckReview> CertificateReviews,
     IReadOnlyList<ProblemItem> OpenChecklistItems,
-    IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<string> AllowedActions,
+    string DeclarationTitle,
+    string? VerificationId,
+    ProposedLevelView ProposedLevel,
+    IReadOnlyList<ClarificationView> Clarifications,
+    DeadlineView Deadlines,
+    IReadOnlyList<ControlFinding> ControlFindings,
+    IReadOnlyList<NarrativeFinding> NarrativeFindings,
+    AssessmentDecision? Decision,
+    IReadOnlyList<PhaseChangeView> History);
+
+/// <summary>The level the evidence supports (certificates whose check the assessor rejected left out), with Adhere's explanation.</summary>
+public sealed record ProposedLevelView(int Level, string Explanation, IReadOnlyList<string> Warnings);
+
+/// <summary>A clarification request with its replies; <c>Overdue</c> is as of today.</summary>
+public sealed record ClarificationView(
+    Guid Id,
+    string? ControlKey,
+    string? Topic,
+    string Question,
+    Guid AskedBy,
+    DateTimeOffset AskedAt,
+    DateOnly DueOn,
+    string State,
+    bool Overdue,
+    string Deadline,
+    IReadOnlyList<ClarificationReply> Replies,
+    string? ClosingNote,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? RemindedAt,
+    DateTimeOffset? MarkedOverdueAt);
+
+/// <summary>Whether the provider met the clarification deadlines: <c>EveryDeadlineMet</c> is null while a request is still pending.</summary>
+public sealed record DeadlineView(int Total, int Met, int Pending, int Missed, bool? EveryDeadlineMet);
+
+/// <summary>One entry of the assessment's history.</summary>
+public sealed record PhaseChangeView(string? Action, string? From, string To, string? DeclarationStatus, Guid By, string Role, DateTimeOffset At, string? Note);
 
 /// <summary>
 /// An MB assessor opens the assessment of a declaration: initial for a submitted initial declaration, recurring for a
@@ -89,7 +125,7 @@ public sealed class OpenAssessment(AdhereDb db, DeclarationAccess access, Declar
 }
 
 /// <summary>Reads assessments (MB staff).</summary>
-public sealed class AssessmentQueries(AdhereDb db, DeclarationAccess access)
+public sealed class AssessmentQueries(AdhereDb db, DeclarationAccess access, DeclarationEvidence evidence, TimeProvider time)
 {
     public async Task<IReadOnlyList<AssessmentSummary>> ListAsync(Guid? declarationId, CancellationToken ct)
     {
@@ -105,14 +141,28 @@ public sealed class AssessmentQueries(AdhereDb db, DeclarationAccess access)
     {
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == new AssessmentId(id), ct);
         if (assessment is null) return AssessmentErrors.NotFound(id.ToString());
-        var declaration = await db.Declarations.AsNoTracking().Where(d => d.Id == assessment.DeclarationId).Select(d => d.Status).FirstAsync(ct);
+        var declaration = await access.LoadAsync(assessment.DeclarationId.Value, ct) ?? throw new InvalidOperationException($"The declaration of assessment {id} is missing.");
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == assessment.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         var role = access.RoleOfCaller(Role.MbAssessor);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var rejected = assessment.FactFinding.Certificates.Where(c => c.Verdict == CertificateReviewVerdict.Rejected).Select(c => c.CertificateId).ToHashSet();
+        var (_, proposal) = await evidence.AssessAsync(declaration, ct, rejected);
+        var deadlines = assessment.Deadlines(today);
         return new AssessmentSummary(assessment.Id.Value, assessment.DeclarationId.Value, assessment.OrganisationId.Value, organisation,
             DeclarationQueries.Kebab(assessment.Kind.ToString()), assessment.AdHocReason is { } r ? DeclarationQueries.Kebab(r.ToString()) : null,
-            DeclarationQueries.Kebab(assessment.Phase.ToString()), declaration.ToString(),
+            DeclarationQueries.Kebab(assessment.Phase.ToString()), declaration.Status.ToString(),
             [.. assessment.Assessors.Select(a => a.Value)], assessment.DecisionMaker?.Value, assessment.OpenedAt, assessment.PhaseChangedAt,
             assessment.FactFinding.Items, assessment.FactFinding.Certificates, assessment.FactFinding.OpenItems(),
-            [.. AssessmentWorkflow.AllowedActions(assessment.Phase, role).Select(a => DeclarationQueries.Kebab(a.ToString()))]);
+            [.. AssessmentWorkflow.AllowedActions(assessment.Phase, role).Select(a => DeclarationQueries.Kebab(a.ToString()))],
+            declaration.Title ?? $"{declaration.CodeName} {declaration.CodeVersion}", declaration.VerificationId,
+            new ProposedLevelView((int)proposal.Level, proposal.Explanation, proposal.Warnings),
+            [.. assessment.Clarifications.Select(c => new ClarificationView(c.Id.Value, c.Subject.ControlKey, c.Subject.Topic, c.Question, c.AskedBy.Value, c.AskedAt,
+                c.DueOn, DeclarationQueries.Kebab(c.State.ToString()), c.IsOverdue(today), DeclarationQueries.Kebab(c.Deadline(today).ToString()),
+                c.Replies, c.ClosingNote, c.ClosedAt, c.RemindedAt, c.MarkedOverdueAt))],
+            new DeadlineView(deadlines.Total, deadlines.Met, deadlines.Pending, deadlines.Missed.Count, deadlines.EveryDeadlineMet),
+            assessment.ControlFindings, assessment.NarrativeFindings, assessment.Decision,
+            [.. assessment.History.Select(h => new PhaseChangeView(h.Action is { } a ? DeclarationQueries.Kebab(a.ToString()) : null,
+                h.From is { } f ? DeclarationQueries.Kebab(f.ToString()) : null, DeclarationQueries.Kebab(h.To.ToString()),
+                h.DeclarationFrom != h.DeclarationTo ? h.DeclarationTo.ToString() : null, h.By.Value, h.Role.Name, h.At, h.Note))]);
     }
 }

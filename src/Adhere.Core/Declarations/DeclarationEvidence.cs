@@ -91,11 +91,14 @@ public sealed class DeclarationEvidence(AdhereDb db, CatalogueOutlines outlines,
     }
 
     /// <summary>Coverage and the proposed level from the stored checks (run <see cref="RefreshChecksAsync"/> first).</summary>
-    public async Task<(EvidenceCoverageResult Coverage, ProposedLevel Proposal)> AssessAsync(Declaration declaration, CancellationToken ct)
+    /// <param name="setAside">Certificates not to rely on, such as those whose check an assessor rejected.</param>
+    public async Task<(EvidenceCoverageResult Coverage, ProposedLevel Proposal)> AssessAsync(Declaration declaration, CancellationToken ct,
+        IReadOnlyCollection<CertificateId>? setAside = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         var outline = await outlines.GetAsync(declaration.CatalogueId, ct) ?? throw new InvalidOperationException($"Catalogue {declaration.CatalogueId} is missing.");
         var checkedCertificates = declaration.Certificates
+            .Where(c => setAside is null || !setAside.Contains(c.Id))
             .Select(c => (Facts: c.ToFacts(), Check: StoredCheckOf(c)))
             .Where(x => x.Check is not null)
             .Select(x => (x.Facts, x.Check!.Result))

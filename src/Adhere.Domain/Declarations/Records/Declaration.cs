@@ -323,6 +323,20 @@ public sealed class Declaration : IOrganisationOwned
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Records a level change decided by an ad-hoc assessment of a listed declaration: the ID's level part and the
+    /// granted level change; approval date and validity stay, since an ad-hoc assessment does not renew.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The declaration has no verification to change.</exception>
+    public void ChangeLevel(VerificationNumber id, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (VerificationId is null || !DeclarationLifecycle.IsListed(Status)) throw new InvalidOperationException("Only a listed declaration can change its level.");
+        VerificationId = id.ToString();
+        GrantedLevel = id.Level;
+        UpdatedAt = now;
+    }
+
     /// <summary>Flags the declaration for the Monitoring Body's review (a certificate change was reported).</summary>
     public void FlagForReview(DateTimeOffset now) => ReviewFlaggedAt ??= now;
 
