@@ -58,6 +58,7 @@ public static class AdhereCli
             OrganisationCommands.Create(cli),
             CatalogueCommands.Create(cli),
             DeclarationCommands.Create(cli),
+            Assessments.AssessmentCommands.Create(cli),
             AuditCommands.Create(cli),
             JobCommands.Create(cli),
             DemoCommands.Create(cli),
