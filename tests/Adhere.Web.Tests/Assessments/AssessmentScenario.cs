@@ -82,4 +82,32 @@ public sealed class AssessmentScenario
         await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync("/api/v1/assessments", new { declarationId = DeclarationId }), HttpStatusCode.Created);
 
     public static Guid IdOf(JsonElement assessment) => assessment.GetProperty("id").GetGuid();
+
+    /// <summary>
+    /// Takes an assessment of <paramref name="declaration"/> (default: this scenario's) to the decision: opens it, settles
+    /// fact finding, selects with a fixed seed and freezes, finds every selected control satisfied and sends it on.
+    /// Returns the assessment's ID.
+    /// </summary>
+    public async Task<Guid> ReadyForDecisionAsync(Guid? declaration = null)
+    {
+        var opened = await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync("/api/v1/assessments", new { declarationId = declaration ?? DeclarationId }),
+            HttpStatusCode.Created);
+        var id = IdOf(opened);
+        await AssessmentStepsApiTests.SettleFactFindingAsync(this, id, opened);
+        await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync($"/api/v1/assessments/{id}/selection", new { seed = 42 }), HttpStatusCode.Created);
+        var frozen = await HttpAssert.JsonAsync(await AssessorClient.PostAsync($"/api/v1/assessments/{id}/selection/freeze", null));
+        await HttpAssert.JsonAsync(await AssessorClient.PostAsync($"/api/v1/assessments/{id}/complete-fact-finding", null));
+        foreach (var control in SelectedControls(frozen))
+        {
+            await HttpAssert.JsonAsync(await AssessorClient.PutAsJsonAsync($"/api/v1/assessments/{id}/findings/controls/{control}",
+                new { result = "satisfied", samplesConsulted = new[] { "Policy register" } }));
+        }
+
+        await HttpAssert.JsonAsync(await AssessorClient.PostAsync($"/api/v1/assessments/{id}/send-to-decision", null));
+        return id;
+    }
+
+    /// <summary>The control keys of a selection as the selection API returns it.</summary>
+    public static IReadOnlyList<string> SelectedControls(JsonElement selection) =>
+        [.. selection.GetProperty("controls").EnumerateArray().Select(c => c.GetProperty("controlKey").GetString()!)];
 }
