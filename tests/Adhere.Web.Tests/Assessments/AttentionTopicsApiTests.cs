@@ -106,4 +106,32 @@ public sealed class AttentionTopicsApiTests(AdhereAppFactory app) : IClassFixtur
             await HttpAssert.JsonAsync(await s.AdministratorClient.GetAsync($"/api/v1/attention-topics/{topicId}"));
         }
     }
+
+    [Fact]
+    public async Task ConsolePage_AdministratorAddsAndEnds_OtherStaffOnlyRead()
+    {
+        using var admin = await app.SignInAsync(await app.CreateUserAsync(Role.MbAdministrator));
+        using var assessor = await app.SignInAsync(await app.CreateUserAsync(Role.MbAssessor));
+        var title = $"Cookie banners {Guid.NewGuid():N}";
+        var future = Today.AddYears(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var added = await admin.PostFormAsync("/console/attention-topics", "/console/attention-topics?handler=Add", new()
+        {
+            ["Form.Topic"] = "cookies", ["Form.Title"] = title, ["Form.ControlKeys"] = "5.1.A, 6.1.B", ["Form.ValidFrom"] = future,
+        });
+        var read = await (await assessor.GetAsync("/console/attention-topics")).Content.ReadAsStringAsync();
+        using var api = await app.ApiClientAsync(await app.CreateUserAsync(Role.MbAssessor));
+        var id = (await HttpAssert.JsonAsync(await api.GetAsync("/api/v1/attention-topics"))).EnumerateArray().Single(t => t.GetProperty("title").GetString() == title).GetProperty("id").GetGuid();
+        await assessor.PostFormAsync("/console/attention-topics", $"/console/attention-topics?handler=Remove&id={id}", new());
+        var kept = await (await assessor.GetAsync("/console/attention-topics")).Content.ReadAsStringAsync();
+        var removed = await admin.PostFormAsync("/console/attention-topics", $"/console/attention-topics?handler=Remove&id={id}", new());
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains(title, read, StringComparison.Ordinal);
+        Assert.Contains("5.1.A, 6.1.B", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("Add topic", read, StringComparison.Ordinal);
+        Assert.Contains(title, kept, StringComparison.Ordinal); // an assessor's post changes nothing
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.DoesNotContain(title, await (await assessor.GetAsync("/console/attention-topics")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -82,4 +82,20 @@ public sealed class CoverageTests(AdhereAppFactory app) : IClassFixture<AdhereAp
         await HttpAssert.ProblemAsync(await s.AssessorClient.GetAsync($"/api/v1/organisations/{Guid.NewGuid()}/coverage"), HttpStatusCode.NotFound, "organisation.not-found");
         await HttpAssert.ProblemAsync(await s.AssessorClient.GetAsync($"/api/v1/organisations/{Guid.NewGuid()}/coverage.svg"), HttpStatusCode.NotFound, "organisation.not-found");
     }
+
+    [Fact]
+    public async Task CoveragePage_ForStaff_ShowsHeatMapAndTable()
+    {
+        var (s, organisation, selected) = await SelectedAsync(24, freeze: true);
+        using var session = await app.SignInAsync(s.DecisionMaker);
+
+        var response = await session.GetAsync($"/console/organisations/{organisation}/coverage");
+        var html = await response.Content.ReadAsStringAsync();
+        var details = await (await session.GetAsync($"/console/organisations/{organisation}")).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">{selected[0]}</th>", html, StringComparison.Ordinal);
+        Assert.Contains($"/console/organisations/{organisation}/coverage", details, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,8 @@ public sealed record AdjustmentRow(string Kind, string ControlKey, string Reason
 /// <summary>A control selection as the console and the API show it.</summary>
 public sealed record SelectionDetails(
     Guid AssessmentId,
+    Guid OrganisationId,
+    string OrganisationName,
     string Kind,
     DateOnly AssessmentDate,
     long Seed,
@@ -46,12 +48,16 @@ public sealed class SelectionQueries(AdhereDb db)
     public async Task<Result<SelectionDetails>> GetAsync(Guid assessmentId, CancellationToken ct)
     {
         var id = new AssessmentId(assessmentId);
-        if (!await db.Assessments.AsNoTracking().AnyAsync(a => a.Id == id, ct)) return AssessmentErrors.NotFound(assessmentId.ToString());
+        var organisation = await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => (OrganisationId?)a.OrganisationId).FirstOrDefaultAsync(ct);
+        if (organisation is null) return AssessmentErrors.NotFound(assessmentId.ToString());
         var stored = await db.ControlSelections.AsNoTracking().FirstOrDefaultAsync(s => s.AssessmentId == id, ct);
         if (stored is null) return StoredSelectionErrors.NotFound(assessmentId);
         var selection = stored.Rebuild();
+        var name = await db.Organisations.AsNoTracking().Where(o => o.Id == organisation.Value).Select(o => o.Name).FirstAsync(ct);
         return new SelectionDetails(
             assessmentId,
+            organisation.Value.Value,
+            name,
             Kebab(stored.Kind),
             stored.AssessmentDate,
             stored.Seed,
