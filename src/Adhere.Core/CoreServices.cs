@@ -135,6 +135,15 @@ public static class CoreServices
         services.AddScoped<Assessments.RejectAssessment>();
         services.AddScoped<Assessments.CancelAssessment>();
         services.AddScoped<Assessments.Selection.SelectionQueries>();
+        services.AddScoped<Assessments.Selection.SelectionGate>();
+        services.AddScoped<Assessments.Selection.SelectControls>();
+        services.AddScoped<Assessments.Selection.AdjustSelection>();
+        services.AddScoped<Assessments.Selection.FreezeSelection>();
+        services.AddScoped<Assessments.Selection.CoverageQueries>();
+        services.AddScoped<Assessments.Selection.AttentionTopicQueries>();
+        services.AddScoped<Assessments.Selection.AddAttentionTopic>();
+        services.AddScoped<Assessments.Selection.UpdateAttentionTopic>();
+        services.AddScoped<Assessments.Selection.RemoveAttentionTopic>();
 
         services.AddScoped<Monitoring.RunMonitoringJobs>();
 

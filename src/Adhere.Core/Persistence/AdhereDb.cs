@@ -91,6 +91,10 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<Adhere.Domain.Assessments.ConflictOfInterest> ConflictsOfInterest => Set<Adhere.Domain.Assessments.ConflictOfInterest>();
 
+    public DbSet<Adhere.Core.Assessments.Selection.StoredSelection> ControlSelections => Set<Adhere.Core.Assessments.Selection.StoredSelection>();
+
+    public DbSet<Adhere.Core.Assessments.Selection.AttentionTopicEntry> AttentionTopics => Set<Adhere.Core.Assessments.Selection.AttentionTopicEntry>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -275,6 +279,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
             n.Property(x => x.Key).HasMaxLength(200);
         });
         AssessmentModel.Configure(builder, Database.IsNpgsql());
+        Adhere.Core.Assessments.Selection.SelectionModel.Configure(builder);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

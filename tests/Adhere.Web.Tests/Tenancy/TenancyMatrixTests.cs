@@ -88,6 +88,16 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api report certificate change", "POST", "/api/v1/declarations/{declaration}/certificates/{id}/notices", Target.Certificate, false, [], true,
             new { kind = "withdrawn", description = "Planted" }),
         new("api get assessment", "GET", "/api/v1/assessments/{id}", Target.Assessment, false, MbAll, false),
+        new("api get selection", "GET", "/api/v1/assessments/{id}/selection", Target.Assessment, false, MbAll, false),
+        // Only the assigned assessor changes a selection; for other MB staff these are role errors, so all three are positive controls that would write.
+        new("api make selection", "POST", "/api/v1/assessments/{id}/selection", Target.Assessment, false, MbAll, true, new { seed = 1 }),
+        new("api add to selection", "POST", "/api/v1/assessments/{id}/selection/additions", Target.Assessment, false, MbAll, true,
+            new { controlKey = "5.1.A", reason = "Planted" }),
+        new("api remove from selection", "POST", "/api/v1/assessments/{id}/selection/removals", Target.Assessment, false, MbAll, true,
+            new { controlKey = "5.1.A", reason = "Planted" }),
+        new("api freeze selection", "POST", "/api/v1/assessments/{id}/selection/freeze", Target.Assessment, false, MbAll, true, new { }),
+        new("api coverage", "GET", "/api/v1/organisations/{id}/coverage", Target.Organisation, false, MbAll, false),
+        new("api coverage svg", "GET", "/api/v1/organisations/{id}/coverage.svg", Target.Organisation, false, MbAll, false),
         // MB staff may reach any declaration (the assessor would open it; the others get a role error), so all three are positive controls.
         new("api open assessment", "POST", "/api/v1/assessments", Target.Declaration, false, MbAll, true, new { declarationId = "{id}", kind = "ad-hoc", adHocReason = "complaint" }),
         new("api review notice", "POST", "/api/v1/certificate-notices/{id}/review", Target.Notice, false, MbAll, true, new { note = "x" }),
@@ -117,6 +127,7 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("page review notice", "POST", "/console/certificate-notices?handler=Review&noticeId={id}", Target.Notice, true, MbAll, true,
             new Dictionary<string, string> { ["Note"] = "x" }),
         new("page organisation", "GET", "/console/organisations/{id}", Target.Organisation, true, MbAll, false),
+        new("page coverage", "GET", "/console/organisations/{id}/coverage", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
         new("page user", "GET", "/console/users/{id}", Target.User, true, ["mb-admin"], false),
@@ -353,7 +364,12 @@ public sealed class TenancyWorld : IAsyncLifetime
         {
             var opened = await sp.GetRequiredService<Adhere.Core.Assessments.OpenAssessment>()
                 .HandleAsync(new(ForeignDeclarationId, "ad-hoc", "complaint"), CancellationToken.None);
-            return opened.IsError ? throw new InvalidOperationException(opened.Error!.Message) : opened.Value.Id;
+            var id = opened.IsError ? throw new InvalidOperationException(opened.Error!.Message) : opened.Value.Id;
+            // A frozen selection, so that the selection and coverage probes reach real data.
+            var selected = await sp.GetRequiredService<Adhere.Core.Assessments.Selection.SelectControls>().HandleAsync(new(id, 1, ["tenancy"]), CancellationToken.None);
+            if (selected.IsError) throw new InvalidOperationException(selected.Error!.Message);
+            var frozen = await sp.GetRequiredService<Adhere.Core.Assessments.Selection.FreezeSelection>().HandleAsync(id, CancellationToken.None);
+            return frozen.IsError ? throw new InvalidOperationException(frozen.Error!.Message) : id;
         });
     }
 
