@@ -85,7 +85,7 @@ public static class AssessmentCommands
             if (decided.IsError) return await ReportAsync(run, decided.Error!);
             var summary = decided.Value;
             await run.Out.WriteLineAsync(summary.Decision?.GrantedLevel is { } granted
-                ? $"Approved at Level {(int)granted}: {summary.VerificationId}, valid until {Day(summary.Decision.ValidUntil)}."
+                ? $"Approved at Level {granted}: {summary.VerificationId}, valid until {Day(summary.Decision.ValidUntil)}."
                 : $"Rejected: {summary.Decision?.RejectionReason}");
             return ExitCodes.Success;
         });
@@ -137,7 +137,7 @@ public static class AssessmentCommands
             if (a.Decision is { } d)
             {
                 await o.WriteLineAsync(d.GrantedLevel is { } granted
-                    ? $"Decision: approved on {Day(d.DecidedOn)} at Level {(int)granted} (proposed {(int)d.ProposedLevel}), valid until {Day(d.ValidUntil)}; Verification-ID {a.VerificationId}."
+                    ? $"Decision: approved on {Day(d.DecidedOn)} at Level {granted} (proposed {d.ProposedLevel}), valid until {Day(d.ValidUntil)}; Verification-ID {a.VerificationId}."
                     : $"Decision: rejected on {Day(d.DecidedOn)}: {d.RejectionReason}");
             }
 

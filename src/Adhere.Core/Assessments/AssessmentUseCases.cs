@@ -34,7 +34,7 @@ public sealed record AssessmentSummary(
     DeadlineView Deadlines,
     IReadOnlyList<ControlFinding> ControlFindings,
     IReadOnlyList<NarrativeFinding> NarrativeFindings,
-    AssessmentDecision? Decision,
+    DecisionView? Decision,
     IReadOnlyList<PhaseChangeView> History);
 
 /// <summary>The level the evidence supports (certificates whose check the assessor rejected left out), with Adhere's explanation.</summary>
@@ -60,6 +60,15 @@ public sealed record ClarificationView(
 
 /// <summary>Whether the provider met the clarification deadlines: <c>EveryDeadlineMet</c> is null while a request is still pending.</summary>
 public sealed record DeadlineView(int Total, int Met, int Pending, int Missed, bool? EveryDeadlineMet);
+
+/// <summary>The decision, with levels as numbers (1–3).</summary>
+public sealed record DecisionView(string Outcome, int ProposedLevel, int? GrantedLevel, string? Rationale, string? RejectionReason, DateOnly DecidedOn,
+    DateOnly? ValidUntil, Guid DecidedBy, DateTimeOffset DecidedAt)
+{
+    public static DecisionView? Of(AssessmentDecision? d) => d is null ? null
+        : new(DeclarationQueries.Kebab(d.Outcome.ToString()), (int)d.ProposedLevel, (int?)d.GrantedLevel, d.Rationale, d.RejectionReason, d.DecidedOn,
+            d.ValidUntil, d.DecidedBy.Value, d.DecidedAt);
+}
 
 /// <summary>One entry of the assessment's history.</summary>
 public sealed record PhaseChangeView(string? Action, string? From, string To, string? DeclarationStatus, Guid By, string Role, DateTimeOffset At, string? Note);
@@ -160,7 +169,7 @@ public sealed class AssessmentQueries(AdhereDb db, DeclarationAccess access, Dec
                 c.DueOn, DeclarationQueries.Kebab(c.State.ToString()), c.IsOverdue(today), DeclarationQueries.Kebab(c.Deadline(today).ToString()),
                 c.Replies, c.ClosingNote, c.ClosedAt, c.RemindedAt, c.MarkedOverdueAt))],
             new DeadlineView(deadlines.Total, deadlines.Met, deadlines.Pending, deadlines.Missed.Count, deadlines.EveryDeadlineMet),
-            assessment.ControlFindings, assessment.NarrativeFindings, assessment.Decision,
+            assessment.ControlFindings, assessment.NarrativeFindings, DecisionView.Of(assessment.Decision),
             [.. assessment.History.Select(h => new PhaseChangeView(h.Action is { } a ? DeclarationQueries.Kebab(a.ToString()) : null,
                 h.From is { } f ? DeclarationQueries.Kebab(f.ToString()) : null, DeclarationQueries.Kebab(h.To.ToString()),
                 h.DeclarationFrom != h.DeclarationTo ? h.DeclarationTo.ToString() : null, h.By.Value, h.Role.Name, h.At, h.Note))]);
