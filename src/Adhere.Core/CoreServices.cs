@@ -118,6 +118,8 @@ public static class CoreServices
         services.AddScoped<Assessments.ConflictQueries>();
         services.AddScoped<Assessments.OpenAssessment>();
         services.AddScoped<Assessments.AssessmentQueries>();
+        services.AddScoped<Assessments.ReplyToClarification>();
+        services.AddScoped<Assessments.ProviderClarifications>();
         services.AddScoped<Assessments.Selection.SelectionQueries>();
 
         services.AddScoped<Monitoring.RunMonitoringJobs>();
