@@ -134,6 +134,8 @@ public static class CoreServices
         services.AddScoped<Assessments.ApproveAssessment>();
         services.AddScoped<Assessments.RejectAssessment>();
         services.AddScoped<Assessments.CancelAssessment>();
+        services.AddScoped<Assessments.ReplyToClarification>();
+        services.AddScoped<Assessments.ProviderClarifications>();
         services.AddScoped<Assessments.Selection.SelectionQueries>();
         services.AddScoped<Assessments.Selection.SelectionGate>();
         services.AddScoped<Assessments.Selection.SelectControls>();

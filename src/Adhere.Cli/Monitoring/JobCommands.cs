@@ -12,7 +12,7 @@ public static class JobCommands
         ArgumentNullException.ThrowIfNull(cli);
         var force = new Option<bool>("--force") { Description = "Runs even if the job already ran within the last hour (on this or another instance)." };
         var run = new Command("run",
-            "Sends due renewal reminders and certificate warnings, opens renewal windows and expires lapsed verifications. " +
+            "Sends due renewal reminders, certificate warnings and clarification reminders and overdue notices, opens renewal windows and expires lapsed verifications. " +
             "Runs at most once an hour across all instances unless --force is given; e-mails go to the outbox, which the web host sends.")
         {
             force,
@@ -34,6 +34,8 @@ public static class JobCommands
         await run.Out.WriteLineAsync($"Renewal windows opened: {TextTable.Number(report.MarkedRenewalDue)}");
         await run.Out.WriteLineAsync($"Verifications expired: {TextTable.Number(report.Expired)}");
         await run.Out.WriteLineAsync($"Certificate warnings: {TextTable.Number(report.CertificateWarnings)}");
+        await run.Out.WriteLineAsync($"Clarification reminders: {TextTable.Number(report.ClarificationReminders)}");
+        await run.Out.WriteLineAsync($"Clarifications overdue: {TextTable.Number(report.ClarificationsOverdue)}");
         return ExitCodes.Success;
     }
 }

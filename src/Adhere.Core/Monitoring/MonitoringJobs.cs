@@ -1,4 +1,5 @@
 using System.Globalization;
+using Adhere.Core.Assessments;
 using Adhere.Core.Mail;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Accounts;
@@ -7,6 +8,7 @@ using Adhere.Domain.Audit;
 using Adhere.Domain.Declarations;
 using Adhere.Domain.Declarations.Lifecycle;
 using Adhere.Domain.Declarations.Records;
+using Adhere.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adhere.Core.Monitoring;
@@ -30,7 +32,9 @@ public sealed class SentNotice
 /// <summary>
 /// The monitoring job: renewal reminders 90 and 30 days before a verification ends (to the provider's editors), the
 /// renewal window (verified → renewal due), expiry of lapsed verifications (to the provider and the MB), and warnings
-/// for certificates that expire during, or have expired within, a verification's validity. It runs at most once per
+/// for certificates that expire during, or have expired within, a verification's validity, and clarification notices
+/// of running assessments: a reminder to the provider before the due date, an overdue notice to the provider and the
+/// assessors after it (the request's own stamp keeps each to one). It runs at most once per
 /// interval across all app instances: it starts only after winning a conditional update of its <see cref="SchedulerRun"/>
 /// row. Everything it changes and every e-mail it queues are saved in one transaction.
 /// </summary>
@@ -38,13 +42,14 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
 {
     public const string JobName = "monitoring";
 
-    public sealed record Report(bool Ran, int Reminders, int MarkedRenewalDue, int Expired, int CertificateWarnings);
+    public sealed record Report(bool Ran, int Reminders, int MarkedRenewalDue, int Expired, int CertificateWarnings,
+        int ClarificationReminders, int ClarificationsOverdue);
 
     /// <param name="force">Run even if another run started within <paramref name="interval"/> (the CLI's <c>--force</c>).</param>
     public async Task<Report> HandleAsync(TimeSpan interval, bool force, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (!await TryLeaseAsync(now, force ? TimeSpan.Zero : interval, ct)) return new Report(false, 0, 0, 0, 0);
+        if (!await TryLeaseAsync(now, force ? TimeSpan.Zero : interval, ct)) return new Report(false, 0, 0, 0, 0, 0, 0);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
         var listed = await db.Declarations.Include(d => d.Certificates)
@@ -127,8 +132,62 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
             Remember(WarningKey(certificate, warning.Kind), now);
         }
 
+        var (clarificationReminders, overdue) = await ClarificationNoticesAsync(today, now, organisations, ct);
+
         await db.SaveChangesAsync(ct);
-        return new Report(true, reminders, renewalDue, expired, warnings.Count);
+        return new Report(true, reminders, renewalDue, expired, warnings.Count, clarificationReminders, overdue);
+    }
+
+    /// <summary>Queues the clarification notices due today and stamps each request, so that the next run skips it.</summary>
+    private async Task<(int Reminders, int Overdue)> ClarificationNoticesAsync(DateOnly today, DateTimeOffset now,
+        Dictionary<OrganisationId, string> organisations, CancellationToken ct)
+    {
+        var candidates = await db.Assessments.Where(a => a.Clarifications.Any(c => c.State == ClarificationState.Open)).ToListAsync(ct);
+        int reminders = 0, overdue = 0;
+        foreach (var assessment in candidates.Where(a => !AssessmentWorkflow.IsFinal(a.Phase)))
+        {
+            var notices = NotificationRules.ClarificationNoticesDue(today, assessment.Clarifications);
+            if (notices.Count == 0) continue;
+            var declaration = await db.Declarations.AsNoTracking().Where(d => d.Id == assessment.DeclarationId)
+                .Select(d => new { d.Title, d.CodeName }).FirstAsync(ct);
+            var name = declaration.Title ?? declaration.CodeName;
+            var provider = organisations.GetValueOrDefault(assessment.OrganisationId, "the provider");
+            var editors = await outbox.ProviderEditorsAsync(assessment.OrganisationId, ct);
+            var portal = mail.Link($"/portal/declarations/{assessment.DeclarationId}/clarifications");
+            foreach (var notice in notices)
+            {
+                var request = assessment.Clarifications.First(c => c.Id == notice.RequestId);
+                var due = Day(request.DueOn);
+                if (notice.Kind == ClarificationNoticeKind.Reminder)
+                {
+                    outbox.Enqueue(editors, "clarification.reminder", $"Reply due by {due}: {request.Subject}",
+                        $"""
+                        The Monitoring Body waits for your reply to its question on "{request.Subject}" about "{name}".
+                        The reply is due on {due}; a later reply is recorded as late in the assessment report.
+                        {portal}
+                        """);
+                    reminders++;
+                }
+                else
+                {
+                    outbox.Enqueue([.. editors, .. await ReplyToClarification.AssessorEmailsAsync(db, assessment, ct)], "clarification.overdue",
+                        $"Overdue clarification: {provider}, {request.Subject}",
+                        $"""
+                        The clarification request on "{request.Subject}" to {provider} about "{name}" was due on {due} and has no reply yet.
+                        The provider replies in the portal: {portal}
+                        The assessment in the console: {mail.Link($"/console/assessments/{assessment.Id}")}
+                        """);
+                    overdue++;
+                }
+
+                assessment.RecordClarificationNotice(notice.RequestId, notice.Kind, now);
+                db.Record(notice.Kind == ClarificationNoticeKind.Reminder ? "clarification.reminder-sent" : "clarification.marked-overdue",
+                    "assessment", assessment.Id.ToString(), assessment.OrganisationId,
+                    new AuditChanges().Added("request", request.Id.ToString()).Added("dueOn", due));
+            }
+        }
+
+        return (reminders, overdue);
     }
 
     /// <summary>Wins the run when no other run started within <paramref name="interval"/>: one conditional update, atomic on both providers.</summary>

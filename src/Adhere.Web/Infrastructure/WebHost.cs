@@ -180,6 +180,7 @@ public static class WebHost
         api.MapServicesApi();
         api.MapDocumentsApi();
         api.MapDeclarationsApi();
+        api.MapClarificationRepliesApi();
         api.MapConflictsApi();
         api.MapAssessmentsApi();
         api.MapSelectionApi();

@@ -19,5 +19,6 @@ public sealed class JobCommandsTests
         Assert.Contains("nothing done", second.Out, StringComparison.Ordinal);
         Assert.Contains("Renewal windows opened: 0", forced.Out, StringComparison.Ordinal);
         Assert.Contains("Renewal reminders: 0", forced.Out, StringComparison.Ordinal);
+        Assert.Contains("Clarifications overdue: 0", forced.Out, StringComparison.Ordinal); // the demo asks no questions
     }
 }

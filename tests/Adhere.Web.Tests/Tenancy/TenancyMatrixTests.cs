@@ -10,6 +10,7 @@ using Adhere.Domain.Declarations;
 using Adhere.Domain.Declarations.Lifecycle;
 using Adhere.Domain.Declarations.Records;
 using Adhere.Domain.Accounts;
+using Adhere.Domain.Assessments;
 using Adhere.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,9 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         Certificate,
         Notice,
         Assessment,
+
+        /// <summary>A clarification request on the foreign declaration's assessment; its path names the declaration as <c>{declaration}</c>.</summary>
+        Clarification,
     }
 
     public enum Outcome
@@ -100,6 +104,9 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api coverage svg", "GET", "/api/v1/organisations/{id}/coverage.svg", Target.Organisation, false, MbAll, false),
         // MB staff may reach any declaration (the assessor would open it; the others get a role error), so all three are positive controls.
         new("api open assessment", "POST", "/api/v1/assessments", Target.Declaration, false, MbAll, true, new { declarationId = "{id}", kind = "ad-hoc", adHocReason = "complaint" }),
+        new("api declaration clarifications", "GET", "/api/v1/declarations/{id}/clarifications", Target.Declaration, false, MbAll, false),
+        new("api reply to clarification", "POST", "/api/v1/declarations/{declaration}/clarifications/{id}/replies", Target.Clarification, false, [], true,
+            new { text = "Planted" }),
         new("api review notice", "POST", "/api/v1/certificate-notices/{id}/review", Target.Notice, false, MbAll, true, new { note = "x" }),
         new("page declaration", "GET", "/portal/declarations/{id}", Target.Declaration, true, [], false),
         new("page declaration section", "GET", "/portal/declarations/{id}/sections/5", Target.Declaration, true, [], false),
@@ -115,6 +122,9 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("page add certificate", "POST", "/portal/declarations/{id}/certificates", Target.Declaration, true, [], true,
             new Dictionary<string, string> { ["Certificate.Number"] = "PLANTED", ["Certificate.CertificationBody"] = "Body", ["Certificate.IssuedOn"] = "2026-01-01", ["Certificate.ExpiresOn"] = "2027-01-01" }),
         new("page start renewal", "POST", "/portal/declarations?handler=Renew&id={id}", Target.Declaration, true, [], true, new Dictionary<string, string>()),
+        new("page declaration clarifications", "GET", "/portal/declarations/{id}/clarifications", Target.Declaration, true, [], false),
+        new("page reply to clarification", "POST", "/portal/declarations/{declaration}/clarifications?handler=Reply&requestId={id}", Target.Clarification, true, [], true,
+            new Dictionary<string, string> { ["Reply.Text"] = "Planted" }),
         new("page console declaration", "GET", "/console/declarations/{id}", Target.Declaration, true, MbAll, false),
         new("page certificate", "GET", "/portal/declarations/{declaration}/certificates/{id}", Target.Certificate, true, [], false),
         new("page update certificate", "POST", "/portal/declarations/{declaration}/certificates/{id}?handler=Update", Target.Certificate, true, [], true,
@@ -270,6 +280,9 @@ public sealed class TenancyWorld : IAsyncLifetime
 
     public Guid ForeignAssessmentId { get; private set; }
 
+    /// <summary>A question on B's assessment; its text carries the declaration marker, so that a leaked list shows it.</summary>
+    public Guid ForeignClarificationId { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
@@ -360,7 +373,7 @@ public sealed class TenancyWorld : IAsyncLifetime
     private async Task<Guid> CreateForeignAssessmentAsync()
     {
         var assessor = await App.CreateUserAsync(Role.MbAssessor);
-        return await App.WithUserAsync(assessor, async sp =>
+        var id = await App.WithUserAsync(assessor, async sp =>
         {
             var opened = await sp.GetRequiredService<Adhere.Core.Assessments.OpenAssessment>()
                 .HandleAsync(new(ForeignDeclarationId, "ad-hoc", "complaint"), CancellationToken.None);
@@ -371,11 +384,24 @@ public sealed class TenancyWorld : IAsyncLifetime
             var frozen = await sp.GetRequiredService<Adhere.Core.Assessments.Selection.FreezeSelection>().HandleAsync(id, CancellationToken.None);
             return frozen.IsError ? throw new InvalidOperationException(frozen.Error!.Message) : id;
         });
+        ForeignClarificationId = await App.WithUserAsync(assessor, async sp =>
+        {
+            var db = sp.GetRequiredService<AdhereDb>();
+            var assessment = await db.Assessments.SingleAsync(a => a.Id == new AssessmentId(id));
+            var declaration = await sp.GetRequiredService<DeclarationAccess>().LoadAsync(ForeignDeclarationId, CancellationToken.None);
+            var asked = assessment.RequestClarification(declaration!, ClarificationSubject.ForTopic("Tenancy").Value, $"Question on {ForeignDeclarationMarker}", null,
+                ClarificationSettings.Default, assessor.Id, Role.MbAssessor, App.Time.GetUtcNow());
+            if (asked.IsError) throw new InvalidOperationException(asked.Error!.Message);
+            await db.SaveChangesAsync();
+            return asked.Value.Id.Value;
+        });
+        return id;
     }
 
     public Guid ForeignId(TenancyMatrixTests.Target target) => target switch
     {
         TenancyMatrixTests.Target.Assessment => ForeignAssessmentId,
+        TenancyMatrixTests.Target.Clarification => ForeignClarificationId,
         TenancyMatrixTests.Target.Declaration => ForeignDeclarationId,
         TenancyMatrixTests.Target.Certificate => ForeignCertificateId,
         TenancyMatrixTests.Target.Notice => ForeignNoticeId,
@@ -390,6 +416,7 @@ public sealed class TenancyWorld : IAsyncLifetime
     public string ForeignMarker(TenancyMatrixTests.Target target) => target switch
     {
         TenancyMatrixTests.Target.Declaration => ForeignDeclarationMarker,
+        TenancyMatrixTests.Target.Clarification => ForeignDeclarationMarker,
         TenancyMatrixTests.Target.Certificate => ForeignCertificateNumber,
         TenancyMatrixTests.Target.Notice => ForeignCertificateNumber,
         TenancyMatrixTests.Target.Assessment => ForeignOrganisation.Name,
@@ -464,7 +491,9 @@ public sealed class TenancyWorld : IAsyncLifetime
             var certificates = string.Join(";", await db.Certificates.AsNoTracking().Where(c => c.DeclarationId == new DeclarationId(ForeignDeclarationId))
                 .Select(c => c.Number + "/" + c.ExpiresOn).ToListAsync());
             var notices = string.Join(";", await db.CertificateNotices.AsNoTracking().Select(n => n.Id + "/" + n.ReviewedAt).ToListAsync());
+            var assessment = await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == new AssessmentId(ForeignAssessmentId));
+            var clarifications = string.Join(";", assessment.Clarifications.Select(c => $"{c.Id}/{c.State}/{c.Replies.Count}"));
             return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{service.Value}|{services}|{document.Value}|{documents}|{audit}"
-                + $"|{declaration}|{declarations}|{answers}|{certificates}|{notices}";
+                + $"|{declaration}|{declarations}|{answers}|{certificates}|{notices}|{clarifications}";
         });
 }

@@ -1,3 +1,4 @@
+using Adhere.Core.Assessments;
 using Adhere.Core.Declarations;
 using Adhere.Core.Documents;
 using Adhere.Core.Services;
@@ -11,7 +12,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Adhere.Web.Pages.Portal.Declarations;
 
 public sealed class DetailsModel(DeclarationQueries declarations, ServiceQueries services, DocumentQueries documents,
-    UpdateDeclaration update, SubmitDeclaration submit, WithdrawDeclaration withdraw, StateRenewal stateRenewal, Caller caller) : PageModel
+    UpdateDeclaration update, SubmitDeclaration submit, WithdrawDeclaration withdraw, StateRenewal stateRenewal, ProviderClarifications clarifications,
+    Caller caller) : PageModel
 {
     public DeclarationDetails Declaration { get; private set; } = null!;
 
@@ -19,6 +21,9 @@ public sealed class DetailsModel(DeclarationQueries declarations, ServiceQueries
     public IReadOnlyList<ServiceDetails> Services { get; private set; } = [];
 
     public IReadOnlyList<DocumentDetails> Documents { get; private set; } = [];
+
+    /// <summary>The Monitoring Body's questions on this declaration: how many there are and how many wait for a reply.</summary>
+    public (int Total, int Open) Questions { get; private set; }
 
     [BindProperty]
     public SettingsForm Settings { get; set; } = new();
@@ -91,6 +96,8 @@ public sealed class DetailsModel(DeclarationQueries declarations, ServiceQueries
         var declared = Declaration.Services.Select(s => s.Id).ToHashSet();
         Services = [.. (await services.ListAsync(Declaration.Summary.OrganisationId, ct)).Where(s => s.Status == "active" || declared.Contains(s.Id))];
         Documents = await documents.ListAsync(Declaration.Summary.OrganisationId, ct);
+        var asked = await clarifications.GetAsync(id, ct);
+        if (!asked.IsError) Questions = (asked.Value.Requests.Count, asked.Value.Open);
         return true;
     }
 }
