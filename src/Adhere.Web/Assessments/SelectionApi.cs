@@ -47,8 +47,9 @@ public static class SelectionApi
     /// <param name="ValidUntil">Last day it applies; omit while it stays open.</param>
     public sealed record AddTopicRequest(string? Topic, string? Title, string? Description, IReadOnlyList<string>? ControlKeys, DateOnly? ValidFrom, DateOnly? ValidUntil);
 
-    /// <param name="ValidUntil">Last day it applies; set it to end the topic.</param>
-    public sealed record UpdateTopicRequest(string? Title, string? Description, IReadOnlyList<string>? ControlKeys, DateOnly ValidFrom, DateOnly? ValidUntil);
+    /// <param name="ValidFrom">First day it applies; omit to keep it.</param>
+    /// <param name="ValidUntil">Last day it applies; set it to end the topic, omit to leave it open.</param>
+    public sealed record UpdateTopicRequest(string? Title, string? Description, IReadOnlyList<string>? ControlKeys, DateOnly? ValidFrom, DateOnly? ValidUntil);
 
     public static async Task<Results<Ok<SelectionDetails>, ProblemHttpResult>> GetAsync(Guid id, SelectionQueries queries, CancellationToken ct)
     {

@@ -2,6 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using Adhere.Core.Assessments.Selection;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Declarations;
+using Adhere.Domain.Declarations.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Adhere.Web.Tests.Declarations;
 using Adhere.Web.Tests.Infrastructure;
 
@@ -97,5 +103,41 @@ public sealed class CoverageTests(AdhereAppFactory app) : IClassFixture<AdhereAp
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Contains($"<th scope=\"row\">{selected[0]}</th>", html, StringComparison.Ordinal);
         Assert.Contains($"/console/organisations/{organisation}/coverage", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_FrozenSelectionOfEarlierAdHocAssessment_ShowsInCoverageWhileALaterOneRuns()
+    {
+        var s = await AssessmentScenario.SubmittedAsync(app);
+        var suffix = string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('A' + Convert.ToInt32(c.ToString(), 16))));
+        await app.WithSystemAsync(async sp =>
+        {
+            // Listed as if verified before Adhere, so that ad hoc assessments may follow each other.
+            var db = sp.GetRequiredService<AdhereDb>();
+            var declaration = await db.Declarations.FirstAsync(d => d.Id == new DeclarationId(s.DeclarationId));
+            declaration.RecordImportedVerification($"2026LVL02{suffix}001", ComplianceLevel.Second, Today.AddDays(-30), Today.AddDays(334),
+                DeclarationStatus.Verified, app.Time.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        var open = new { declarationId = s.DeclarationId, kind = "ad-hoc", adHocReason = "complaint" };
+        var earlier = await HttpAssert.JsonAsync(await s.AssessorClient.PostAsJsonAsync("/api/v1/assessments", open), HttpStatusCode.Created);
+        var earlierId = AssessmentScenario.IdOf(earlier);
+        var organisation = earlier.GetProperty("organisationId").GetGuid();
+        var path = $"/api/v1/assessments/{earlierId}/selection";
+        var empty = await HttpAssert.JsonAsync(await s.AssessorClient.PostAsJsonAsync(path, new { seed = 8 }), HttpStatusCode.Created);
+        await HttpAssert.JsonAsync(await s.AssessorClient.PostAsJsonAsync($"{path}/additions", new { controlKey = "6.1.B", reason = "The complaint is about risk assessment." }));
+        await HttpAssert.JsonAsync(await s.AssessorClient.PostAsJsonAsync($"{path}/freeze", new { }));
+        var later = AssessmentScenario.IdOf(await HttpAssert.JsonAsync(await s.AssessorClient.PostAsJsonAsync("/api/v1/assessments", open), HttpStatusCode.Created));
+        await HttpAssert.JsonAsync(await s.AssessorClient.PostAsJsonAsync($"/api/v1/assessments/{later}/selection", new { seed = 9 }), HttpStatusCode.Created);
+
+        var coverage = await HttpAssert.JsonAsync(await s.AssessorClient.GetAsync($"/api/v1/organisations/{organisation}/coverage"));
+        var history = await app.WithSystemAsync(sp => sp.GetRequiredService<SelectionQueries>().HistoryAsync(organisation, CancellationToken.None));
+
+        Assert.Equal(0, empty.GetProperty("controls").GetArrayLength()); // ad hoc without a topic: the assessor chooses
+        var row = coverage.GetProperty("controls").EnumerateArray().Single(r => r.GetProperty("controlKey").GetString() == "6.1.B");
+        Assert.Equal("assessor", row.GetProperty("lastReason").GetString());
+        Assert.Equal(1, row.GetProperty("examinations").GetInt32());
+        var examination = Assert.Single(history);
+        Assert.Equal((earlierId, "ad-hoc", "6.1.B", "assessor"), (examination.AssessmentId, examination.AssessmentKind, examination.ControlKey, examination.Reason));
     }
 }

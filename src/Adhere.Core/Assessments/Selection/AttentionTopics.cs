@@ -145,7 +145,9 @@ public sealed class AddAttentionTopic(AdhereDb db, AttentionTopicQueries queries
 /// <summary>An MB administrator changes a topic's words, controls or days (an end date ends it). Selections already made keep their own copy.</summary>
 public sealed class UpdateAttentionTopic(AdhereDb db, AttentionTopicQueries queries)
 {
-    public sealed record Command(Guid Id, string? Title, string? Description, IReadOnlyList<string>? ControlKeys, DateOnly ValidFrom, DateOnly? ValidUntil);
+    /// <param name="ValidFrom">First day it applies; omitted: unchanged.</param>
+    /// <param name="ValidUntil">Last day it applies; omitted: open (the request states the whole topic).</param>
+    public sealed record Command(Guid Id, string? Title, string? Description, IReadOnlyList<string>? ControlKeys, DateOnly? ValidFrom, DateOnly? ValidUntil);
 
     public async Task<Result<AttentionTopicDetails>> HandleAsync(Command command, CancellationToken ct)
     {
@@ -154,7 +156,7 @@ public sealed class UpdateAttentionTopic(AdhereDb db, AttentionTopicQueries quer
         var entry = await db.AttentionTopics.FirstOrDefaultAsync(t => t.Id == command.Id, ct);
         if (entry is null) return AttentionTopicErrors.NotFound(command.Id);
         var before = (entry.Title, entry.Description, Keys: string.Join(", ", entry.ControlKeys), entry.ValidFrom, entry.ValidUntil);
-        var changed = entry.Change(command.Title, command.Description, command.ControlKeys, command.ValidFrom, command.ValidUntil);
+        var changed = entry.Change(command.Title, command.Description, command.ControlKeys, command.ValidFrom ?? entry.ValidFrom, command.ValidUntil);
         if (changed.IsError) return changed.Error!;
 
         var changes = new AuditChanges();
