@@ -182,6 +182,7 @@ public static class WebHost
         api.MapDeclarationsApi();
         api.MapConflictsApi();
         api.MapAssessmentsApi();
+        api.MapWorkQueueApi();
 
         app.MapRazorPages();
         return app;
