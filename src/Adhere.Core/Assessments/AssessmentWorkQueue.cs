@@ -31,6 +31,9 @@ public sealed record QueueRow(
     DateOnly? EarliestDueOn,
     int OverdueClarifications);
 
+/// <summary>An assessment of a declaration, as the declaration's page links to it.</summary>
+public sealed record DeclarationAssessmentLink(Guid Id, string Kind, string Phase, DateTimeOffset OpenedAt);
+
 /// <summary>The work queue by section, each oldest first except <see cref="RecentlyDecided"/> (newest first).</summary>
 public sealed record WorkQueueSections(
     IReadOnlyList<QueueRow> WaitingToBeOpened,
@@ -103,5 +106,14 @@ public sealed class AssessmentWorkQueue(AdhereDb db, TimeProvider time)
             Oldest(AssessmentWorkflow.IsAwaitingClarification),
             Oldest(p => p == AssessmentPhase.DecisionPending),
             [.. rows.Where(r => AssessmentWorkflow.IsFinal(r.Phase)).Select(r => r.Row).OrderByDescending(r => r.Since)]);
+    }
+
+    /// <summary>The assessments of one declaration, newest first, without the cost of their full summaries.</summary>
+    public async Task<IReadOnlyList<DeclarationAssessmentLink>> ForDeclarationAsync(Guid declarationId, CancellationToken ct)
+    {
+        var rows = await db.Assessments.AsNoTracking().Where(a => a.DeclarationId == new Domain.Declarations.DeclarationId(declarationId))
+            .Select(a => new { a.Id, a.Kind, a.Phase, a.OpenedAt }).ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.OpenedAt)
+            .Select(r => new DeclarationAssessmentLink(r.Id.Value, DeclarationQueries.Kebab(r.Kind.ToString()), DeclarationQueries.Kebab(r.Phase.ToString()), r.OpenedAt))];
     }
 }
