@@ -118,6 +118,7 @@ public static class CoreServices
         services.AddScoped<Assessments.ConflictQueries>();
         services.AddScoped<Assessments.OpenAssessment>();
         services.AddScoped<Assessments.AssessmentQueries>();
+        services.AddScoped<Assessments.AssessmentWorkQueue>();
         services.AddScoped<Assessments.AssessmentWork>();
         services.AddScoped<Assessments.AssignAssessor>();
         services.AddScoped<Assessments.AssignDecisionMaker>();

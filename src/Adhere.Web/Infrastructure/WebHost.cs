@@ -184,6 +184,7 @@ public static class WebHost
         api.MapConflictsApi();
         api.MapAssessmentsApi();
         api.MapSelectionApi();
+        api.MapWorkQueueApi();
 
         app.MapRazorPages();
         return app;

@@ -126,6 +126,11 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("page reply to clarification", "POST", "/portal/declarations/{declaration}/clarifications?handler=Reply&requestId={id}", Target.Clarification, true, [], true,
             new Dictionary<string, string> { ["Reply.Text"] = "Planted" }),
         new("page console declaration", "GET", "/console/declarations/{id}", Target.Declaration, true, MbAll, false),
+        new("page console assessment", "GET", "/console/assessments/{id}", Target.Assessment, true, MbAll, false),
+        // Every MB member reaches any assessment's forms (the use case then judges the role); CSP members never reach the console.
+        new("page record checklist item", "POST", "/console/assessments/{id}?handler=Checklist", Target.Assessment, true, MbAll, true,
+            new Dictionary<string, string> { ["item"] = "answers-complete", ["status"] = "confirmed" }),
+        new("page open assessment", "POST", "/console/assessments?handler=Open&declarationId={id}", Target.Declaration, true, MbAll, true, new Dictionary<string, string>()),
         new("page certificate", "GET", "/portal/declarations/{declaration}/certificates/{id}", Target.Certificate, true, [], false),
         new("page update certificate", "POST", "/portal/declarations/{declaration}/certificates/{id}?handler=Update", Target.Certificate, true, [], true,
             new Dictionary<string, string> { ["Certificate.Number"] = "PLANTED" }),

@@ -1,3 +1,4 @@
+using Adhere.Core.Assessments;
 using Adhere.Core.Declarations;
 using Adhere.Web.Pages.Portal.Declarations;
 using Microsoft.AspNetCore.Mvc;
@@ -6,9 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Adhere.Web.Pages.Console.Declarations;
 
 /// <summary>A provider's declaration as the Monitoring Body reads it: everything the portal shows, no forms.</summary>
-public sealed class DetailsModel(DeclarationQueries declarations) : PageModel
+public sealed class DetailsModel(DeclarationQueries declarations, AssessmentWorkQueue assessments) : PageModel
 {
     public DeclarationDetails Declaration { get; private set; } = null!;
+
+    /// <summary>The declaration's assessments, newest first, linked from the page.</summary>
+    public IReadOnlyList<DeclarationAssessmentLink> Assessments { get; private set; } = [];
 
     public DeclarationOverview Overview => new(Declaration, null, ShowChecks: true);
 
@@ -17,6 +21,7 @@ public sealed class DetailsModel(DeclarationQueries declarations) : PageModel
         var declaration = await declarations.GetAsync(id, ct);
         if (declaration.IsError) return NotFound();
         Declaration = declaration.Value;
+        Assessments = await assessments.ForDeclarationAsync(id, ct);
         return Page();
     }
 }
