@@ -151,6 +151,7 @@ public static class CoreServices
         services.AddScoped<Monitoring.RunMonitoringJobs>();
 
         services.AddScoped<DemoDeclarations>();
+        services.AddScoped<DemoAssessments>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -18,7 +18,7 @@ namespace Adhere.Core.Demo;
 /// eleven months ago, so that renewals and certificate change notices can be tried. All text is invented for the demo.
 /// </summary>
 public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDeclaration start, UpdateDeclaration update, AddCertificate addCertificate,
-    SubmitDeclaration submit, DeclarationEvidence evidence, TimeProvider time)
+    SubmitDeclaration submit, DeclarationEvidence evidence, Assessments.AssessmentSettings settings, TimeProvider time)
 {
     // Our own sentences per subsection; the control's title is put in front, so each answer reads as specific.
     private static readonly Dictionary<string, string> Practice = new(StringComparer.Ordinal)
@@ -41,7 +41,8 @@ public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDe
         ["6.2"] = "The control is implemented under our ISO/IEC 27001 Statement of Applicability and verified by internal audit and the yearly surveillance audit.",
     };
 
-    public async Task<Result<Done>> SeedAsync(IReadOnlyDictionary<string, Guid> organisations, CancellationToken ct)
+    /// <returns>The IDs of Nimbus's submitted declaration and Stratus's verified one.</returns>
+    public async Task<Result<(Guid Nimbus, Guid Stratus)>> SeedAsync(IReadOnlyDictionary<string, Guid> organisations, CancellationToken ct)
     {
         var nimbus = await SeedProviderAsync(organisations["Nimbus Cloud GmbH"], "Nimbus", "Nimbus Cloud services 2026", "Jonas Weber", "dpo@nimbus.demo.example", ct);
         if (nimbus.IsError) return nimbus.Error!;
@@ -52,7 +53,8 @@ public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDe
         if (stratus.IsError) return stratus.Error!;
         var fired = await submit.HandleAsync(stratus.Value, ct);
         if (fired.IsError) return fired.Error!;
-        return await VerifyEarlierAsync(stratus.Value, ct);
+        var verified = await VerifyEarlierAsync(stratus.Value, ct);
+        return verified.IsError ? verified.Error! : (nimbus.Value, stratus.Value);
     }
 
     private async Task<Result<Guid>> SeedProviderAsync(Guid organisation, string brand, string title, string contact, string email, CancellationToken ct)
@@ -112,15 +114,15 @@ public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDe
     {
         var declaration = await db.Declarations.Include(d => d.Certificates).FirstAsync(d => d.Id == new DeclarationId(id), ct);
         var approved = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddMonths(-11);
-        var number = VerificationNumber.Parse($"{approved.Year.ToString(CultureInfo.InvariantCulture)}LVL02DEMO001");
-        if (number.IsError) return number.Error!;
+        // Number 1 of the installation's own code, so that the IDs the demo issues later continue from it.
+        var number = new VerificationNumber(approved.Year, ComplianceLevel.Second, settings.BodyCode, 1);
         var validUntil = DeclarationEvidence.ValidityEnd(approved);
-        declaration.RecordImportedVerification(number.Value.ToString(), ComplianceLevel.Second, approved, validUntil, DeclarationStatus.Verified, time.GetUtcNow());
-        db.VerificationRecords.Add(VerificationRecord.Create(declaration.Id, declaration.OrganisationId, number.Value, approved, validUntil, null,
+        declaration.RecordImportedVerification(number.ToString(), ComplianceLevel.Second, approved, validUntil, DeclarationStatus.Verified, time.GetUtcNow());
+        db.VerificationRecords.Add(VerificationRecord.Create(declaration.Id, declaration.OrganisationId, number, approved, validUntil, null,
             VerificationSource.Imported, time.GetUtcNow()));
         await evidence.RefreshChecksAsync(declaration, ct);
         db.Record("declaration.verification-imported", "declaration", id.ToString(), declaration.OrganisationId, new AuditChanges()
-            .Added("verificationId", number.Value.ToString()));
+            .Added("verificationId", number.ToString()));
         await db.SaveChangesAsync(ct);
         return Done.Value;
     }

@@ -17,7 +17,8 @@ namespace Adhere.Core.Demo;
 /// Later features add their demo data here, so a newcomer sees every part of the product populated.
 /// </summary>
 public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser,
-    ImportCatalogue importCatalogue, AddServiceCategory addCategory, CreateService createService, DemoDeclarations declarations)
+    ImportCatalogue importCatalogue, AddServiceCategory addCategory, CreateService createService, DemoDeclarations declarations,
+    DemoAssessments assessments)
 {
     public const string MonitoringBodyName = "Demo Monitoring Body";
 
@@ -130,6 +131,8 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
 
         var declared = await declarations.SeedAsync(organisationIds, ct);
         if (declared.IsError) return declared.Error!;
+        var assessed = await assessments.SeedAsync(declared.Value.Nimbus, declared.Value.Stratus, ct);
+        if (assessed.IsError) return assessed.Error!;
 
         await transaction.CommitAsync(ct);
         return created;

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Adhere.Cli.Tests.Infrastructure;
 using Adhere.Core.Accounts;
+using Adhere.Core.Assessments;
+using Adhere.Core.Assessments.Selection;
 using Adhere.Core.Declarations;
 using Adhere.Core.Demo;
 using Adhere.Core.Services;
@@ -62,7 +64,7 @@ public sealed class DemoCommandsTests
     }
 
     [Fact]
-    public async Task Seed_GivesNimbusASubmittedDeclarationAndStratusAVerifiedOne()
+    public async Task Seed_GivesNimbusAVerifiedDeclarationAndStratusARenewalWaitingForAssessment()
     {
         await using var cli = await CliHarness.CreateAsync();
         await cli.SucceedAsync("demo", "seed");
@@ -77,19 +79,35 @@ public sealed class DemoCommandsTests
         });
 
         var nimbus = Assert.Single(declarations, d => d.Summary.OrganisationName == "Nimbus Cloud GmbH");
-        Assert.Equal(DeclarationStatus.Submitted, nimbus.Summary.Status);
+        Assert.Equal(DeclarationStatus.Verified, nimbus.Summary.Status);
+        Assert.Matches(@"^\d{4}LVL02ADHERE002$", nimbus.Summary.VerificationId);
         Assert.Equal(69, nimbus.Summary.Controls);
         Assert.Equal(69, nimbus.Summary.ControlsAnswered);
         Assert.Equal(20, nimbus.Services.Count);
         Assert.True(nimbus.Services.Select(s => s.Category).Distinct().Count() >= 14);
         Assert.Equal(["iso-27001-2022", "iso-27701-2019"], nimbus.Certificates.Select(c => c.Standard).Order().ToList());
         Assert.All(nimbus.Certificates, c => Assert.NotEqual("failed", c.Check!.Outcome));
-        Assert.Empty(nimbus.SubmissionProblems);
         Assert.InRange(nimbus.Proposal.Backed, 1, 68);
-        var stratus = Assert.Single(declarations, d => d.Summary.OrganisationName == "Stratus Hosting SAS");
-        Assert.Equal(DeclarationStatus.Verified, stratus.Summary.Status);
-        Assert.Matches(@"^\d{4}LVL02DEMO001$", stratus.Summary.VerificationId);
-        Assert.Single(stratus.Verifications);
+        var stratus = declarations.Where(d => d.Summary.OrganisationName == "Stratus Hosting SAS").ToList();
+        var verified = Assert.Single(stratus, d => d.Summary.Status == DeclarationStatus.Verified);
+        Assert.Matches(@"^\d{4}LVL02ADHERE001$", verified.Summary.VerificationId);
+        Assert.Single(verified.Verifications);
+        Assert.Single(stratus, d => d.Summary.Status == DeclarationStatus.Submitted && d.Summary.Kind == "renewal");
+
+        var assessment = await cli.WithServicesAsync(async sp =>
+        {
+            var queries = sp.GetRequiredService<AssessmentQueries>();
+            return Assert.Single(await queries.ListAsync(nimbus.Summary.Id, CancellationToken.None));
+        });
+        Assert.Equal("approved", assessment.Phase);
+        Assert.Equal(2, assessment.Decision!.GrantedLevel);
+        Assert.Equal(2, assessment.Clarifications.Count);
+        Assert.All(assessment.Clarifications, c => Assert.Equal("closed", c.State));
+        Assert.Equal(true, assessment.Deadlines.EveryDeadlineMet);
+        Assert.Contains(assessment.ControlFindings, f => f.Result == Adhere.Domain.Assessments.FindingResult.Observation);
+        Assert.True(assessment.NarrativeFindings.Count >= 5);
+        var frozen = await cli.WithServicesAsync(sp => sp.GetRequiredService<SelectionQueries>().FrozenControlsAsync(new(assessment.Id), CancellationToken.None));
+        Assert.Equal(frozen!.Order(StringComparer.Ordinal), assessment.ControlFindings.Select(f => f.ControlKey).Order(StringComparer.Ordinal));
         Assert.Contains("Audit chain intact", (await cli.SucceedAsync("audit", "verify")).Out, StringComparison.Ordinal);
     }
 

@@ -19,7 +19,7 @@ public sealed partial class AssessmentDecisionApiTests(AdhereAppFactory app) : I
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^(?<year>[0-9]{4})LVL(?<level>[0-9]{2})DEMO(?<number>[0-9]{3,})$")]
+    [GeneratedRegex("^(?<year>[0-9]{4})LVL(?<level>[0-9]{2})ADHERE(?<number>[0-9]{3,})$")]
     private static partial Regex IdPattern();
 
     private Task<List<string>> RecordsAsync(Guid declaration) => app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().VerificationRecords.AsNoTracking()
