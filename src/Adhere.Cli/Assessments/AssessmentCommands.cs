@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Adhere.Cli.Infrastructure;
 using Adhere.Core.Assessments;
+using Adhere.Core.Assessments.Selection;
+using Adhere.Domain.Assessments.Selection;
 using Adhere.Domain.Common;
 
 namespace Adhere.Cli.Assessments;
@@ -18,6 +20,7 @@ public static class AssessmentCommands
         return new Command("assessment", "Starts, samples, decides and shows assessments of declarations (every other step is in the console and the API).")
         {
             Start(cli),
+            Select(cli),
             Decide(cli),
             Show(cli),
         };
@@ -49,6 +52,68 @@ public static class AssessmentCommands
             var opened = await run.Get<OpenAssessment>().HandleAsync(new(run.Value(declaration), run.Value(kind), run.Value(reason)), run.Ct);
             if (opened.IsError) return await ReportAsync(run, opened.Error!);
             await run.Out.WriteLineAsync(opened.Value.Id.ToString());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Select(CliContext cli)
+    {
+        var assessment = new Argument<Guid>("assessment") { Description = "The assessment's ID." };
+        var asUser = AsOption("assessor");
+        var seed = new Option<long?>("--seed") { Description = "Draws (or redraws) the selection with this seed; without it, a first selection gets a random seed that is recorded." };
+        var topics = new Option<string[]>("--topic") { Description = "For ad-hoc assessments: a topic of the occasion (repeatable), added to the MB's attention list.", AllowMultipleArgumentsPerToken = false };
+        var add = new Option<string[]>("--add") { Description = "Adds a control by hand: KEY=reason (repeatable).", HelpName = "key=reason" };
+        var remove = new Option<string[]>("--remove") { Description = "Removes a control: KEY=reason (repeatable); refused where a rule needs the control.", HelpName = "key=reason" };
+        var freeze = new Option<bool>("--freeze") { Description = "Freezes the selection after the changes; no change is possible afterwards." };
+        var command = new Command("select",
+            "Draws the controls for in-depth examination (reproducible from the seed, each with its reason), applies additions and removals, " +
+            "optionally freezes, and prints the selection. Without options it draws a first selection or shows the current one. " +
+            "Each step is saved as it succeeds; the first refused step stops the command. Exit codes: 0 done, 2 refused, 1 failure.")
+        {
+            assessment, asUser, seed, topics, add, remove, freeze,
+        };
+        cli.SetAction(command, DatabaseRequirement.Migrated, async run =>
+        {
+            var acting = await run.ActAsAsync(run.Value(asUser));
+            if (acting.IsError) return await run.FailAsync(acting.Error!);
+            var id = run.Value(assessment);
+            var changes = new List<(AdjustmentKind Kind, string Text)>();
+            changes.AddRange((run.Value(add) ?? []).Select(a => (AdjustmentKind.Added, a)));
+            changes.AddRange((run.Value(remove) ?? []).Select(r => (AdjustmentKind.Removed, r)));
+            var parsed = new List<(AdjustmentKind Kind, string Key, string Reason)>();
+            foreach (var (kind, text) in changes)
+            {
+                var cut = text.IndexOf('=', StringComparison.Ordinal);
+                if (cut <= 0) return await run.FailAsync(new InvalidError("cli.adjustment-invalid", $"'{text}' is not KEY=reason."));
+                parsed.Add((kind, text[..cut].Trim(), text[(cut + 1)..]));
+            }
+
+            var queries = run.Get<SelectionQueries>();
+            var current = await queries.GetAsync(id, run.Ct);
+            if (run.Value(seed) is not null || current.IsError || (run.Value(topics) ?? []).Length > 0)
+            {
+                var drawn = await run.Get<SelectControls>().HandleAsync(new(id, run.Value(seed), run.Value(topics)), run.Ct);
+                if (drawn.IsError) return await ReportAsync(run, drawn.Error!);
+            }
+
+            foreach (var (kind, key, reason) in parsed)
+            {
+                var adjusted = await run.Get<AdjustSelection>().HandleAsync(new(id, kind, key, reason), run.Ct);
+                if (adjusted.IsError) return await ReportAsync(run, adjusted.Error!);
+            }
+
+            if (run.Value(freeze))
+            {
+                var frozen = await run.Get<FreezeSelection>().HandleAsync(id, run.Ct);
+                if (frozen.IsError) return await ReportAsync(run, frozen.Error!);
+            }
+
+            var selection = await queries.GetAsync(id, run.Ct);
+            if (selection.IsError) return await run.FailAsync(selection.Error!);
+            await run.Out.WriteLineAsync(selection.Value.Summary);
+            await TextTable.WriteAsync(run.Out, ["Control", "Reason", "Why"],
+                selection.Value.Controls.Select(c => (IReadOnlyList<string>)[c.ControlKey, c.Reason, c.Explanation]));
             return ExitCodes.Success;
         });
         return command;
