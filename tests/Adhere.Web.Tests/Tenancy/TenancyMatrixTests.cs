@@ -100,6 +100,22 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api remove from selection", "POST", "/api/v1/assessments/{id}/selection/removals", Target.Assessment, false, MbAll, true,
             new { controlKey = "5.1.A", reason = "Planted" }),
         new("api freeze selection", "POST", "/api/v1/assessments/{id}/selection/freeze", Target.Assessment, false, MbAll, true, new { }),
+        // The assessment steps: MB staff reach every assessment (the aggregate then judges role and assignment); providers never do.
+        new("api assign assessor", "POST", "/api/v1/assessments/{id}/assessors", Target.Assessment, false, MbAll, true, new { userId = Guid.NewGuid() }),
+        new("api assign decision maker", "PUT", "/api/v1/assessments/{id}/decision-maker", Target.Assessment, false, MbAll, true, new { userId = Guid.NewGuid() }),
+        new("api checklist item", "PUT", "/api/v1/assessments/{id}/checklist/answers-complete", Target.Assessment, false, MbAll, true, new { status = "confirmed" }),
+        new("api certificate review", "PUT", $"/api/v1/assessments/{{id}}/certificate-reviews/{Guid.Empty}", Target.Assessment, false, MbAll, true, new { verdict = "accepted" }),
+        new("api complete fact finding", "POST", "/api/v1/assessments/{id}/complete-fact-finding", Target.Assessment, false, MbAll, true, new { }),
+        new("api request clarification", "POST", "/api/v1/assessments/{id}/clarifications", Target.Assessment, false, MbAll, true, new { topic = "Planted", question = "Planted" }),
+        new("api close clarification", "POST", "/api/v1/assessments/{assessment}/clarifications/{id}/close", Target.Clarification, false, MbAll, true, new { note = "Planted" }),
+        new("api resume assessment", "POST", "/api/v1/assessments/{id}/resume", Target.Assessment, false, MbAll, true, new { }),
+        new("api control finding", "PUT", "/api/v1/assessments/{id}/findings/controls/5.1.A", Target.Assessment, false, MbAll, true, new { result = "satisfied" }),
+        new("api narrative finding", "PUT", "/api/v1/assessments/{id}/findings/narratives/subprocessors", Target.Assessment, false, MbAll, true, new { text = "Planted" }),
+        new("api send to decision", "POST", "/api/v1/assessments/{id}/send-to-decision", Target.Assessment, false, MbAll, true, new { }),
+        new("api send back", "POST", "/api/v1/assessments/{id}/send-back", Target.Assessment, false, MbAll, true, new { reason = "Planted" }),
+        new("api approve", "POST", "/api/v1/assessments/{id}/approve", Target.Assessment, false, MbAll, true, new { }),
+        new("api reject", "POST", "/api/v1/assessments/{id}/reject", Target.Assessment, false, MbAll, true, new { reason = "Planted" }),
+        new("api cancel assessment", "POST", "/api/v1/assessments/{id}/cancel", Target.Assessment, false, MbAll, true, new { reason = "Planted" }),
         new("api coverage", "GET", "/api/v1/organisations/{id}/coverage", Target.Organisation, false, MbAll, false),
         new("api coverage svg", "GET", "/api/v1/organisations/{id}/coverage.svg", Target.Organisation, false, MbAll, false),
         // MB staff may reach any declaration (the assessor would open it; the others get a role error), so all three are positive controls.
@@ -438,7 +454,8 @@ public sealed class TenancyWorld : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(probe);
         var path = probe.Path.Replace("{id}", id.ToString(), StringComparison.Ordinal)
-            .Replace("{declaration}", ForeignDeclarationId.ToString(), StringComparison.Ordinal);
+            .Replace("{declaration}", ForeignDeclarationId.ToString(), StringComparison.Ordinal)
+            .Replace("{assessment}", ForeignAssessmentId.ToString(), StringComparison.Ordinal);
         HttpResponseMessage response;
         if (probe.Page)
         {
