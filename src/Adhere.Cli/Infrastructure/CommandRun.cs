@@ -44,7 +44,7 @@ public sealed class CommandRun(ParseResult parse, IServiceProvider services, Dat
         var db = Get<AdhereDb>();
         var normalized = (email ?? string.Empty).Trim().ToUpperInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.DisabledAt == null, Ct);
-        if (user is null) return new NotFoundError("user.not-found", $"No active user '{email}' was found (give --as the e-mail of an active user).");
+        if (user is null) return new NotFoundError("account.user-not-found", $"No active user '{email}' was found (give --as the e-mail of an active user).");
         var roleIds = await db.UserRoles.AsNoTracking().Where(r => r.UserId == user.Id).Select(r => r.RoleId).ToListAsync(Ct);
         var roles = Role.All.Where(r => roleIds.Contains(RoleIds.For(r))).Select(r => r.Name).ToList();
         var kind = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Kind).FirstAsync(Ct);

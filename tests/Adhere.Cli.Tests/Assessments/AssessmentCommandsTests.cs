@@ -43,7 +43,7 @@ public sealed class AssessmentCommandsTests
         var both = await cli.RunAsync("assessment", "decide", id, "--approve", "--reject", "--as", "decider@mb.demo.example");
 
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("(user.not-found)", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("(account.user-not-found)", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(2, decider.ExitCode);
         Assert.Contains("(assessment.role-not-allowed)", decider.Error, StringComparison.Ordinal);
         Assert.Equal(2, early.ExitCode);
