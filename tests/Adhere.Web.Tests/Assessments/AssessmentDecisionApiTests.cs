@@ -133,6 +133,29 @@ public sealed partial class AssessmentDecisionApiTests(AdhereAppFactory app) : I
     }
 
     [Fact]
+    public async Task ApproveAdHoc_AtAnotherLevel_ChangesTheLevelPartButNotTheValidity()
+    {
+        var s = await AssessmentScenario.SubmittedAsync(app);
+        var first = await HttpAssert.JsonAsync(await s.DecisionMakerClient.PostAsJsonAsync($"/api/v1/assessments/{await s.ReadyForDecisionAsync()}/approve", new { }));
+        var firstId = first.GetProperty("verificationId").GetString()!;
+        var firstLevel = first.GetProperty("decision").GetProperty("grantedLevel").GetInt32();
+        var validUntil = first.GetProperty("decision").GetProperty("validUntil").GetString();
+
+        var adHoc = await s.ReadyForDecisionAsync(kind: "ad-hoc", adHocReason: "complaint");
+        var otherLevel = firstLevel == 1 ? 2 : 1;
+        var confirmed = await HttpAssert.JsonAsync(await s.DecisionMakerClient.PostAsJsonAsync($"/api/v1/assessments/{adHoc}/approve",
+            new { grantedLevel = otherLevel, rationale = "The complaint showed that the transfer evidence no longer holds." }));
+
+        var declaration = await HttpAssert.JsonAsync(await s.ProviderClient.GetAsync($"/api/v1/declarations/{s.DeclarationId}"));
+        var newId = firstId.Replace($"LVL{firstLevel:D2}", $"LVL{otherLevel:D2}", StringComparison.Ordinal);
+        Assert.Equal("ad-hoc", confirmed.GetProperty("kind").GetString());
+        Assert.Equal(newId, confirmed.GetProperty("verificationId").GetString());
+        Assert.Equal("Verified", declaration.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(validUntil, declaration.GetProperty("summary").GetProperty("validUntil").GetString());
+        Assert.Equal([firstId, newId], await RecordsAsync(s.DeclarationId));
+    }
+
+    [Fact]
     public async Task Approve_InParallel_NeverIssuesTheSameId()
     {
         var scenarios = new List<(AssessmentScenario S, Guid Assessment)>();

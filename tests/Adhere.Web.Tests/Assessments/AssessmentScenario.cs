@@ -88,10 +88,10 @@ public sealed class AssessmentScenario
     /// fact finding, selects with a fixed seed and freezes, finds every selected control satisfied and sends it on.
     /// Returns the assessment's ID.
     /// </summary>
-    public async Task<Guid> ReadyForDecisionAsync(Guid? declaration = null)
+    public async Task<Guid> ReadyForDecisionAsync(Guid? declaration = null, string? kind = null, string? adHocReason = null)
     {
-        var opened = await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync("/api/v1/assessments", new { declarationId = declaration ?? DeclarationId }),
-            HttpStatusCode.Created);
+        var opened = await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync("/api/v1/assessments",
+            new { declarationId = declaration ?? DeclarationId, kind, adHocReason }), HttpStatusCode.Created);
         var id = IdOf(opened);
         await AssessmentStepsApiTests.SettleFactFindingAsync(this, id, opened);
         await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync($"/api/v1/assessments/{id}/selection", new { seed = 42 }), HttpStatusCode.Created);
