@@ -14,25 +14,8 @@ public sealed class AssessmentsApiTests(AdhereAppFactory app) : IClassFixture<Ad
     /// <summary>A submitted declaration with every control answered and one certificate.</summary>
     private async Task<(DeclarationScenario Scenario, Guid Declaration)> SubmittedAsync()
     {
-        var s = await DeclarationScenario.CreateAsync(app);
-        var category = await app.WithSystemAsync(async sp =>
-            (await sp.GetRequiredService<Adhere.Core.Services.AddServiceCategory>().HandleAsync(new($"Code {Guid.NewGuid():N}", $"Cat {Guid.NewGuid():N}"), CancellationToken.None)).Value.Name);
-        foreach (var (service, name) in new[] { (s.ServiceA, "Compute"), (s.ServiceB, "Storage") })
-        {
-            await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/services/{service}", new { name, category }));
-        }
-
-        var id = DeclarationScenario.IdOf(await s.StartAsync());
-        var agreement = await s.UploadAsync("dpa.pdf");
-        await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/declarations/{id}", new
-        {
-            requestedLevel = 2, contactName = "Dana", contactEmail = "dpo@provider.example",
-            agreements = new[] { new { documentId = agreement, kind = "service-agreement" } },
-        }));
-        await s.AnswerAllAsync(id);
-        await HttpAssert.JsonAsync(await s.Client.PostAsJsonAsync($"/api/v1/declarations/{id}/certificates", s.Certificate(auditReport: agreement)), HttpStatusCode.Created);
-        await HttpAssert.JsonAsync(await s.Client.PostAsync($"/api/v1/declarations/{id}/submit", null));
-        return (s, id);
+        var s = await AssessmentScenario.SubmittedAsync(app);
+        return (s.Declarations, s.DeclarationId);
     }
 
     [Fact]
