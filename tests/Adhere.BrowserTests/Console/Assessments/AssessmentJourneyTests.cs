@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.RegularExpressions;
 using Adhere.BrowserTests.Infrastructure;
+using Adhere.Core.Catalogue;
 using Adhere.Core.Services;
 using Adhere.Domain.Accounts;
 using Adhere.Web.Tests.Declarations;
@@ -50,12 +53,15 @@ public sealed partial class AssessmentJourneyTests(AdhereServer server, Chromium
         await SubmitAsync(decider, decider.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }));
 
         await Expect(decider.Locator("#decision")).ToContainTextAsync("approved");
-        var verification = decider.Locator("dt", new() { HasText = "Verification-ID" }).Locator("xpath=following-sibling::dd[1]");
+        var verification = VerificationIdOf(decider);
         await Expect(verification).ToHaveTextAsync(VerificationId());
         await page.ReloadAsync();
-        await Expect(page.Locator("dt", new() { HasText = "Verification-ID" }).Locator("xpath=following-sibling::dd[1]"))
-            .ToHaveTextAsync(await verification.InnerTextAsync());
+        await Expect(VerificationIdOf(page)).ToHaveTextAsync(await verification.InnerTextAsync());
     }
+
+    /// <summary>The Verification-ID in the workspace's header facts (the declaration overview further down lists it again).</summary>
+    private static ILocator VerificationIdOf(IPage page) =>
+        page.Locator("dl.facts").First.Locator("dt", new() { HasText = "Verification-ID" }).Locator("xpath=following-sibling::dd[1]");
 
     /// <summary>Confirms every checklist item and accepts every certificate review, one form at a time as the page reloads.</summary>
     private static async Task SettleFactFindingAsync(IPage page)
@@ -132,28 +138,56 @@ public sealed partial class AssessmentJourneyTests(AdhereServer server, Chromium
         await page.WaitForFunctionAsync("() => window.adhereOldPage !== true && document.readyState === 'complete'");
     }
 
-    /// <summary>A provider's declaration, every control answered, with a service agreement and a certificate, submitted; returns its Code's name.</summary>
+    /// <summary>
+    /// A provider's declaration of <see cref="DeclarationScenario"/>'s catalogue, every control answered, with a service
+    /// agreement and a certificate, submitted through the API of the running server; returns the Code's name.
+    /// </summary>
     private async Task<string> SubmittedDeclarationAsync()
     {
-        var s = await DeclarationScenario.CreateAsync(server.App);
-        var category = await server.App.WithSystemAsync(async sp =>
-            (await sp.GetRequiredService<AddServiceCategory>().HandleAsync(new($"Code {Guid.NewGuid():N}", $"Cat {Guid.NewGuid():N}"), CancellationToken.None)).Value.Name);
-        foreach (var (service, name) in new[] { (s.ServiceA, "Compute"), (s.ServiceB, "Storage") })
+        var app = server.App;
+        var code = $"Journey Code {Guid.NewGuid():N}";
+        var category = await app.WithSystemAsync(async sp =>
         {
-            await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/services/{service}", new { name, category }));
+            var bytes = Encoding.UTF8.GetBytes(DeclarationScenario.Yaml(code));
+            await sp.GetRequiredService<ImportCatalogue>().HandleAsync(new(new MemoryStream(bytes), bytes.Length, CatalogueFormat.Native, false), CancellationToken.None);
+            return (await sp.GetRequiredService<AddServiceCategory>().HandleAsync(new($"Code {Guid.NewGuid():N}", $"Cat {Guid.NewGuid():N}"), CancellationToken.None)).Value.Name;
+        });
+        var editor = await app.CreateUserAsync(Role.CspEditor, await app.CreateProviderAsync());
+        var (_, secret) = await app.CreateTokenAsync(editor);
+        // The factory's own clients talk to its in-memory test server; this host listens on a real port.
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        var services = new List<Guid>();
+        foreach (var name in new[] { "Compute", "Storage" })
+        {
+            services.Add((await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v1/services", new { name, category }), HttpStatusCode.Created)).GetProperty("id").GetGuid());
         }
 
-        var id = DeclarationScenario.IdOf(await s.StartAsync());
-        var agreement = await s.UploadAsync("dpa.pdf");
-        await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/declarations/{id}", new
+        var id = DeclarationScenario.IdOf(await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v1/declarations",
+            new { code, version = "1.0", services, requestedLevel = 2, contactName = "Dana", contactEmail = "dpo@provider.example" }), HttpStatusCode.Created));
+        using var pdf = new ByteArrayContent(Encoding.ASCII.GetBytes($"%PDF-1.4\n% {Guid.NewGuid()}\n%%EOF\n"));
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/documents") { Content = pdf };
+        upload.Headers.Add("X-File-Name", "dpa.pdf");
+        var agreement = (await HttpAssert.JsonAsync(await client.SendAsync(upload), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await HttpAssert.JsonAsync(await client.PutAsJsonAsync($"/api/v1/declarations/{id}",
+            new { requestedLevel = 2, contactName = "Dana", contactEmail = "dpo@provider.example", agreements = new[] { new { documentId = agreement, kind = "service-agreement" } } }));
+        foreach (var key in DeclarationScenario.ControlKeys)
         {
-            requestedLevel = 2, contactName = "Dana", contactEmail = "dpo@provider.example",
-            agreements = new[] { new { documentId = agreement, kind = "service-agreement" } },
-        }));
-        await s.AnswerAllAsync(id);
-        await HttpAssert.JsonAsync(await s.Client.PostAsJsonAsync($"/api/v1/declarations/{id}/certificates", s.Certificate(auditReport: agreement)), HttpStatusCode.Created);
-        await HttpAssert.JsonAsync(await s.Client.PostAsync($"/api/v1/declarations/{id}/submit", null));
-        return s.Code;
+            await HttpAssert.JsonAsync(await client.PutAsJsonAsync($"/api/v1/declarations/{id}/answers/{key}",
+                new { statement = $"We do {key} like this.", measures = "Reviewed yearly." }));
+        }
+
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        await HttpAssert.JsonAsync(await client.PostAsJsonAsync($"/api/v1/declarations/{id}/certificates", new
+        {
+            standard = DeclarationScenario.Iso27001, standardVersion = "2022", number = $"CERT-{Guid.NewGuid():N}"[..16],
+            certificationBody = "Example Certification GmbH", accreditationBody = "DAkkS",
+            scopeStatement = "Compute and storage services operated from EU data centres.", coveredServices = services,
+            issuedOn = today.AddDays(-100), expiresOn = today.AddDays(800), auditReportDocumentId = agreement,
+        }), HttpStatusCode.Created);
+        await HttpAssert.JsonAsync(await client.PostAsync($"/api/v1/declarations/{id}/submit", null));
+        return code;
     }
 
     [GeneratedRegex("/console/assessments/[0-9a-f-]{36}$")]
