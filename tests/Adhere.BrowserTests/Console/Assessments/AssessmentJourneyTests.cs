@@ -53,6 +53,9 @@ public sealed partial class AssessmentJourneyTests(AdhereServer server, Chromium
         await SubmitAsync(decider, decider.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }));
 
         await Expect(decider.Locator("#decision")).ToContainTextAsync("approved");
+        var decided = decider.Locator("#decision dl.facts");
+        var proposed = await decided.Locator("dt", new() { HasText = "Proposed level" }).Locator("xpath=following-sibling::dd[1]").InnerTextAsync();
+        await Expect(decided.Locator("dt", new() { HasText = "Granted level" }).Locator("xpath=following-sibling::dd[1]")).ToHaveTextAsync(proposed);
         var verification = VerificationIdOf(decider);
         await Expect(verification).ToHaveTextAsync(VerificationId());
         await page.ReloadAsync();

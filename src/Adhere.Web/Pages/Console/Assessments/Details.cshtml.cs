@@ -36,8 +36,7 @@ public sealed class DetailsModel(AssessmentQueries assessments, DeclarationQueri
     public IReadOnlyDictionary<string, string> ControlTitles { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Selected controls that have no finding yet, once the selection is frozen; what is left to examine.</summary>
-    public IReadOnlyList<string> ControlsWithoutFinding =>
-        Selection is { IsFrozen: true } s ? [.. s.Controls.Select(c => c.ControlKey).Where(k => Assessment.ControlFindings.All(f => f.ControlKey != k))] : [];
+    public IReadOnlyList<string> ControlsWithoutFinding { get; private set; } = [];
 
     /// <summary>The assessor may still change the selection: assigned, in fact finding or in-depth review, not frozen.</summary>
     public bool CanChangeSelection => IsAssignedAssessor && (InFactFinding || InDepthReview) && Selection is not { IsFrozen: true };
@@ -175,6 +174,8 @@ public sealed class DetailsModel(AssessmentQueries assessments, DeclarationQueri
         Staff = staff;
         var selection = await selections.GetAsync(id, ct);
         Selection = selection.IsError ? null : selection.Value;
+        var found = Assessment.ControlFindings.Select(f => f.ControlKey).ToHashSet(StringComparer.Ordinal);
+        ControlsWithoutFinding = Selection is { IsFrozen: true } frozen ? [.. frozen.Controls.Select(c => c.ControlKey).Where(k => !found.Contains(k))] : [];
         if (Selection is not null)
         {
             var answers = await declarations.AnswersAsync(Assessment.DeclarationId, null, ct);
