@@ -34,5 +34,16 @@ public static class AssessmentText
         return string.Concat(value.ToString().Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
     }
 
+    /// <summary>Why a control is in the selection, from the selection's reason code ("weak-evidence" → "weak evidence").</summary>
+    public static string SelectionReason(string? code) => code switch
+    {
+        "attention" => "attention topic",
+        "rotation" => "due in the rotation",
+        "weak-evidence" => "weak evidence",
+        "random" => "random draw",
+        "assessor" => "chosen by the assessor",
+        _ => Words(code),
+    };
+
     public static string Days(int days) => days == 1 ? "1 day" : days.ToString(CultureInfo.InvariantCulture) + " days";
 }

@@ -1,8 +1,10 @@
 using Adhere.Core.Accounts;
 using Adhere.Core.Assessments;
+using Adhere.Core.Assessments.Selection;
 using Adhere.Core.Declarations;
 using Adhere.Core.Tenancy;
 using Adhere.Domain.Accounts;
+using Adhere.Domain.Assessments.Selection;
 using Adhere.Domain.Common;
 using Adhere.Web.Pages.Portal.Declarations;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +17,8 @@ namespace Adhere.Web.Pages.Console.Assessments;
 /// to a handler that calls the step's use case; a refused step shows the page again with the reason, having changed
 /// nothing. Which forms appear follows the viewer's role and the actions the phase allows; the use cases decide anyway.
 /// </summary>
-public sealed class DetailsModel(AssessmentQueries assessments, DeclarationQueries declarations, UserQueries users, Caller caller,
-    AssessmentSettings settings, TimeProvider time) : PageModel
+public sealed class DetailsModel(AssessmentQueries assessments, DeclarationQueries declarations, UserQueries users, SelectionQueries selections,
+    Caller caller, AssessmentSettings settings, TimeProvider time) : PageModel
 {
     public AssessmentSummary Assessment { get; private set; } = null!;
 
@@ -26,6 +28,21 @@ public sealed class DetailsModel(AssessmentQueries assessments, DeclarationQueri
 
     /// <summary>Every member of the Monitoring Body, to name people and fill the assignment selects.</summary>
     public IReadOnlyList<UserSummary> Staff { get; private set; } = [];
+
+    /// <summary>The control selection; null until the assessor draws one.</summary>
+    public SelectionDetails? Selection { get; private set; }
+
+    /// <summary>The titles of the declaration's controls by key, to label selected controls; empty without a selection.</summary>
+    public IReadOnlyDictionary<string, string> ControlTitles { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Selected controls that have no finding yet, once the selection is frozen; what is left to examine.</summary>
+    public IReadOnlyList<string> ControlsWithoutFinding { get; private set; } = [];
+
+    /// <summary>The assessor may still change the selection: assigned, in fact finding or in-depth review, not frozen.</summary>
+    public bool CanChangeSelection => IsAssignedAssessor && (InFactFinding || InDepthReview) && Selection is not { IsFrozen: true };
+
+    /// <summary>"5.1.A Terms are written down", or the bare key when the title is not known.</summary>
+    public string ControlLabel(string key) => ControlTitles.TryGetValue(key, out var title) ? $"{key} {title}" : key;
 
     /// <summary>The code of the error shown, next to its message.</summary>
     public string? ErrorCode { get; private set; }
@@ -77,6 +94,22 @@ public sealed class DetailsModel(AssessmentQueries assessments, DeclarationQueri
     public Task<IActionResult> OnPostResumeAsync(Guid id, [FromServices] ResumeAssessment step, CancellationToken ct) =>
         StepAsync(id, () => step.HandleAsync(id, ct), "The assessment is resumed.", "clarifications", ct);
 
+    public Task<IActionResult> OnPostSelectAsync(Guid id, long? seed, string? topics, [FromServices] SelectControls step, CancellationToken ct)
+    {
+        // Comma-separated in the form; blanks between commas are typing slips, not topics.
+        IReadOnlyList<string>? extra = string.IsNullOrWhiteSpace(topics) ? null : [.. topics.Split(',').Select(t => t.Trim()).Where(t => t.Length > 0)];
+        return StepAsync(id, () => step.HandleAsync(new(id, seed, extra), ct), "The controls are drawn.", "selection", ct);
+    }
+
+    public Task<IActionResult> OnPostAddControlAsync(Guid id, string? controlKey, string? reason, [FromServices] AdjustSelection step, CancellationToken ct) =>
+        StepAsync(id, () => step.HandleAsync(new(id, AdjustmentKind.Added, controlKey, reason), ct), "The control is added to the selection.", "selection", ct);
+
+    public Task<IActionResult> OnPostRemoveControlAsync(Guid id, string? controlKey, string? reason, [FromServices] AdjustSelection step, CancellationToken ct) =>
+        StepAsync(id, () => step.HandleAsync(new(id, AdjustmentKind.Removed, controlKey, reason), ct), "The control is taken out of the selection.", "selection", ct);
+
+    public Task<IActionResult> OnPostFreezeSelectionAsync(Guid id, [FromServices] FreezeSelection step, CancellationToken ct) =>
+        StepAsync(id, () => step.HandleAsync(id, ct), "The selection is frozen; these controls are now examined.", "selection", ct);
+
     public Task<IActionResult> OnPostControlFindingAsync(Guid id, string? controlKey, string? result, string? notes, string? samples,
         [FromServices] RecordControlFinding step, CancellationToken ct)
     {
@@ -109,7 +142,7 @@ public sealed class DetailsModel(AssessmentQueries assessments, DeclarationQueri
         StepAsync(id, () => step.HandleAsync(new(id, reason), ct), "The assessment is cancelled.", "administration", ct);
 
     /// <summary>Runs a step; on success redirects to the section it concerns (post-redirect-get), otherwise shows the page with the reason.</summary>
-    private async Task<IActionResult> StepAsync(Guid id, Func<Task<Result<AssessmentSummary>>> step, string done, string section, CancellationToken ct)
+    private async Task<IActionResult> StepAsync<T>(Guid id, Func<Task<Result<T>>> step, string done, string section, CancellationToken ct)
     {
         // A value that did not bind (such as a malformed date) would reach the use case as "omitted"; say so instead.
         if (ModelState.IsValid)
@@ -139,6 +172,16 @@ public sealed class DetailsModel(AssessmentQueries assessments, DeclarationQueri
         var staff = new List<UserSummary>();
         foreach (var role in Role.All.Where(r => r.IsMonitoringBodyRole)) staff.AddRange(await users.ListAsync(new(Role: role.Name), ct)); // one DbContext: one query at a time
         Staff = staff;
+        var selection = await selections.GetAsync(id, ct);
+        Selection = selection.IsError ? null : selection.Value;
+        var found = Assessment.ControlFindings.Select(f => f.ControlKey).ToHashSet(StringComparer.Ordinal);
+        ControlsWithoutFinding = Selection is { IsFrozen: true } frozen ? [.. frozen.Controls.Select(c => c.ControlKey).Where(k => !found.Contains(k))] : [];
+        if (Selection is not null)
+        {
+            var answers = await declarations.AnswersAsync(Assessment.DeclarationId, null, ct);
+            if (!answers.IsError) ControlTitles = answers.Value.ToDictionary(x => x.ControlKey, x => x.Title, StringComparer.Ordinal);
+        }
+
         return true;
     }
 }
