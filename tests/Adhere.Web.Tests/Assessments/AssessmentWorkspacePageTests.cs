@@ -16,7 +16,7 @@ public sealed class AssessmentWorkspacePageTests(AdhereAppFactory app) : IClassF
         await HttpAssert.JsonAsync(await s.AssessorClient.GetAsync($"/api/v1/assessments/{id}"));
 
     [Fact]
-    public async Task Get_OpenedAssessment_ShowsHeaderChecklistAndSelectionPlaceholder()
+    public async Task Get_OpenedAssessment_ShowsHeaderChecklistAndSelectionDrawForm()
     {
         var s = await AssessmentScenario.SubmittedAsync(app);
         var opened = await s.OpenAsync();
@@ -34,6 +34,7 @@ public sealed class AssessmentWorkspacePageTests(AdhereAppFactory app) : IClassF
         Assert.Contains("Complete fact finding", html, StringComparison.Ordinal);
         Assert.Contains($"/console/organisations/{opened.GetProperty("organisationId").GetGuid()}/coverage", html, StringComparison.Ordinal);
         Assert.Contains(s.Assessor.Email, html, StringComparison.Ordinal);
+        Assert.Contains("Draw the selection", html, StringComparison.Ordinal);
     }
 
     [Fact]
