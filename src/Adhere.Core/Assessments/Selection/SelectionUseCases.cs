@@ -59,7 +59,9 @@ public sealed class SelectionGate(AdhereDb db, DeclarationAccess access, Declara
             ?? throw new InvalidOperationException($"Catalogue {declaration.CatalogueId} is missing.");
         var controls = await SelectableAsync(outline, declaration.Modules, ct);
 
-        var (coverage, _) = await evidence.AssessAsync(declaration, ct);
+        // A certificate whose check the assessor rejected backs nothing, so its controls count as weak evidence too.
+        var rejected = assessment.FactFinding.Certificates.Where(c => c.Verdict == CertificateReviewVerdict.Rejected).Select(c => c.CertificateId).ToHashSet();
+        var (coverage, _) = await evidence.AssessAsync(declaration, ct, rejected);
         var weak = coverage.Controls
             .Where(c => c.Basis == EvidenceBasis.SelfDeclared || c.BackedBy.Any(b => b.Warnings.Count > 0))
             .Select(c => c.ControlKey)
