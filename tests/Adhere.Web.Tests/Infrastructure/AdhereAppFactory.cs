@@ -27,6 +27,7 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
     public const string Password = "Correct-Horse-42-Battery";
 
     private TestDatabase? database;
+    private bool ownsDatabase = true;
 
     /// <summary>
     /// The app's clock, started half a second past a whole second: PostgreSQL keeps microseconds, so finer ticks would
@@ -42,6 +43,16 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
 
     /// <summary>A real SMTP server on a free local port; the app sends its outbox there every second.</summary>
     public netDumbster.smtp.SimpleSmtpServer Smtp { get; } = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+
+    /// <summary>
+    /// Another app instance on <paramref name="first"/>'s database (a second web server of the same installation), with
+    /// its own services, clock and SMTP server. It leaves the database to <paramref name="first"/>.
+    /// </summary>
+    public static AdhereAppFactory SecondInstanceOf(AdhereAppFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return new AdhereAppFactory { database = first.Database, ownsDatabase = false };
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -64,7 +75,7 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         await base.DisposeAsync();
         Smtp.Dispose();
-        if (database is not null) await database.DisposeAsync();
+        if (database is not null && ownsDatabase) await database.DisposeAsync();
         if (Directory.Exists(EvidencePath)) Directory.Delete(EvidencePath, recursive: true);
         GC.SuppressFinalize(this);
     }
