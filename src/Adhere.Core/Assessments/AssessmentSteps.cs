@@ -7,6 +7,7 @@ using Adhere.Domain.Audit;
 using Adhere.Domain.Common;
 using Adhere.Domain.Declarations;
 using Adhere.Domain.Declarations.Records;
+using Microsoft.EntityFrameworkCore;
 
 namespace Adhere.Core.Assessments;
 
@@ -163,9 +164,8 @@ public sealed class RequestClarification(AssessmentWork work, AssessmentSettings
             .Added("dueOn", Day(request.DueOn)), ct);
     }
 
-    private async Task<bool> ControlExistsAsync(Declaration declaration, string key, CancellationToken ct) =>
-        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-            work.Db.CatalogueControls, c => c.CatalogueId == declaration.CatalogueId && c.Key == key, ct);
+    private Task<bool> ControlExistsAsync(Declaration declaration, string key, CancellationToken ct) =>
+        work.Db.CatalogueControls.AnyAsync(c => c.CatalogueId == declaration.CatalogueId && c.Key == key, ct);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
