@@ -61,6 +61,7 @@ public static class AdhereCli
             Assessments.AssessmentCommands.Create(cli),
             AuditCommands.Create(cli),
             JobCommands.Create(cli),
+            Reports.KeyCommands.Create(cli),
             DemoCommands.Create(cli),
         };
         root.Add(cli.ProviderOption);

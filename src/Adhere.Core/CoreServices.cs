@@ -150,6 +150,12 @@ public static class CoreServices
 
         services.AddScoped<Monitoring.RunMonitoringJobs>();
 
+        services.TryAddSingleton(Reports.Signing.SigningSettings.None);
+        services.AddScoped<Reports.Signing.CreateSigningKey>();
+        services.AddScoped<Reports.Signing.RotateSigningKey>();
+        services.AddScoped<Reports.Signing.SigningKeyQueries>();
+        services.AddScoped<Reports.Signing.ManifestSigner>();
+
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoAssessments>();
         services.AddScoped<DemoSeeder>();

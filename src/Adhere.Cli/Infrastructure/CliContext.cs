@@ -79,6 +79,7 @@ public sealed class CliContext
         CatalogueSettings catalogue;
         EvidenceSettings evidence;
         Adhere.Core.Assessments.AssessmentSettings assessments;
+        Adhere.Core.Reports.Signing.SigningSettings signing;
         try
         {
             var configuration = BuildConfiguration(parse);
@@ -86,6 +87,7 @@ public sealed class CliContext
             catalogue = CatalogueSettingsFrom(configuration);
             evidence = EvidenceSettings.From(configuration, Environment.CurrentDirectory);
             assessments = Adhere.Core.Assessments.AssessmentSettings.From(configuration);
+            signing = Adhere.Core.Reports.Signing.SigningSettings.From(configuration);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -96,7 +98,7 @@ public sealed class CliContext
 
         try
         {
-            await using var services = BuildServices(database, catalogue, evidence, assessments, verbose);
+            await using var services = BuildServices(database, catalogue, evidence, assessments, signing, verbose);
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem(ActorId, ActorName);
             var run = new CommandRun(parse, scope.ServiceProvider, database, Out, Error, ct);
@@ -148,7 +150,7 @@ public sealed class CliContext
     }
 
     private ServiceProvider BuildServices(DatabaseSettings database, CatalogueSettings catalogue, EvidenceSettings evidence,
-        Adhere.Core.Assessments.AssessmentSettings assessments, bool verbose)
+        Adhere.Core.Assessments.AssessmentSettings assessments, Adhere.Core.Reports.Signing.SigningSettings signing, bool verbose)
     {
         var services = new ServiceCollection();
         if (time is not null) services.AddSingleton(time);
@@ -156,6 +158,7 @@ public sealed class CliContext
         services.AddSingleton(catalogue);
         services.AddSingleton(evidence);
         services.AddSingleton(assessments);
+        services.AddSingleton(signing);
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);

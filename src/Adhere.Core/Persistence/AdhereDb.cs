@@ -95,6 +95,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<Adhere.Core.Assessments.Selection.AttentionTopicEntry> AttentionTopics => Set<Adhere.Core.Assessments.Selection.AttentionTopicEntry>();
 
+    public DbSet<Reports.Signing.SigningKey> SigningKeys => Set<Reports.Signing.SigningKey>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -279,6 +281,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
             n.Property(x => x.Key).HasMaxLength(200);
         });
         AssessmentModel.Configure(builder, Database.IsNpgsql());
+        Reports.Signing.SigningKeyModel.Configure(builder);
         Adhere.Core.Assessments.Selection.SelectionModel.Configure(builder);
         builder.Entity<VerificationCounter>(c =>
         {

@@ -35,6 +35,7 @@ public static class WebHost
         services.AddSingleton(Adhere.Core.Declarations.DeclarationSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Mail.MailSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Assessments.AssessmentSettings.From(builder.Configuration));
+        services.AddSingleton(Adhere.Core.Reports.Signing.SigningSettings.From(builder.Configuration));
         services.AddHostedService<Adhere.Web.Mail.MailPump>();
         services.AddHostedService<Adhere.Web.Monitoring.MonitoringPump>();
         services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
@@ -169,6 +170,7 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthEndpoints();
+        Reports.SigningKeysApi.MapSigningKeysEndpoint(app);
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();

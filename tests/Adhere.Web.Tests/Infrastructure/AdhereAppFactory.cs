@@ -93,6 +93,7 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Mail:PollSeconds", "1");
         builder.UseSetting("Mail:LinkBase", "https://adhere.test");
         builder.UseSetting("Monitoring:IntervalMinutes", "0"); // tests run the job themselves
+        builder.UseSetting("Signing:KeyPassword", "test-signing-key-password");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
