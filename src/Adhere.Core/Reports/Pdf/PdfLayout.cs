@@ -247,7 +247,8 @@ internal sealed class PdfLayout
     private List<Line> NoteLines(int number)
     {
         var run = noteRuns[number];
-        var inlines = new List<Inline> { new TextRun(run.Text) };
+        // The trailing space keeps the note's text and its link apart.
+        var inlines = new List<Inline> { new TextRun(run.Url is null ? run.Text : run.Text + " ") };
         if (run.Url is not null) inlines.Add(new LinkRun(run.Url, run.Url));
         return Wrap(Tokenize(inlines, NoteSize), ContentWidth - 14);
     }
@@ -283,7 +284,7 @@ internal sealed class PdfLayout
                 (IReadOnlyList<Line>)Wrap(Tokenize([new TextRun(i < cells.Count ? cells[i] : "", face == FontFace.Bold)], TableSize), widths[i] - 2 * CellPadding))];
 
         static double RowHeight(List<IReadOnlyList<Line>> cells) =>
-            Math.Max(1, cells.Max(c => c.Count)) * TableLeading + 2 * CellPadding;
+            Math.Max(1, cells.Max(c => c.Count)) * TableLeading + 2 * CellPadding - (TableLeading - TableSize);
 
         var header = WrapRow(table.Headers, FontFace.Bold);
         var headerHeight = RowHeight(header);
