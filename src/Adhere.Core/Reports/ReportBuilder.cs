@@ -114,6 +114,7 @@ public sealed class ReportBuilder(
         w.Para("assessment-intro");
         w.Heading(2, "4.1", "Fact finding");
         w.Para("fact-finding");
+        w.Add(new Paragraph([new TextRun("Declaration assessed: ", Bold: true), new TextRun(a.DeclarationTitle)]));
         if (a.Checklist.Count > 0)
         {
             w.Add(new Table(["Checked", "Result", "Note"],
