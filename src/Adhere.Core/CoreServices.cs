@@ -118,6 +118,8 @@ public static class CoreServices
         services.AddScoped<Assessments.ConflictQueries>();
         services.AddScoped<Assessments.OpenAssessment>();
         services.AddScoped<Assessments.AssessmentQueries>();
+        services.AddScoped<Reports.ReportTemplateStore>();
+        services.AddScoped<Reports.ReportBuilder>();
         services.AddScoped<Assessments.AssessmentWorkQueue>();
         services.AddScoped<Assessments.AssessmentWork>();
         services.AddScoped<Assessments.AssignAssessor>();

@@ -283,6 +283,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         AssessmentModel.Configure(builder, Database.IsNpgsql());
         Reports.Signing.SigningKeyModel.Configure(builder);
         Adhere.Core.Assessments.Selection.SelectionModel.Configure(builder);
+        Adhere.Core.Reports.ReportTemplate.Configure(builder);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

@@ -185,6 +185,7 @@ public static class WebHost
         api.MapClarificationRepliesApi();
         api.MapConflictsApi();
         api.MapAssessmentsApi();
+        Adhere.Web.Reports.ReportsApi.MapReportsApi(api);
         api.MapSelectionApi();
         api.MapWorkQueueApi();
 

@@ -93,6 +93,10 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
             new { kind = "withdrawn", description = "Planted" }),
         new("api get assessment", "GET", "/api/v1/assessments/{id}", Target.Assessment, false, MbAll, false),
         new("api get selection", "GET", "/api/v1/assessments/{id}/selection", Target.Assessment, false, MbAll, false),
+        new("api assessment report", "GET", "/api/v1/assessments/{id}/report?format=md", Target.Assessment, false, MbAll, false),
+        // MB staff preview the latest assessment's report of any declaration; a provider only of its own.
+        new("api declaration report", "GET", "/api/v1/declarations/{id}/report?format=md", Target.Declaration, false, MbAll, false),
+        new("page assessment report", "GET", "/console/assessments/{id}/report", Target.Assessment, true, MbAll, false),
         // Only the assigned assessor changes a selection; for other MB staff these are role errors, so all three are positive controls that would write.
         new("api make selection", "POST", "/api/v1/assessments/{id}/selection", Target.Assessment, false, MbAll, true, new { seed = 1 }),
         new("api add to selection", "POST", "/api/v1/assessments/{id}/selection/additions", Target.Assessment, false, MbAll, true,
