@@ -60,7 +60,7 @@ public sealed class SigningKeyQueries(AdhereDb db)
     public async Task<IReadOnlyList<SigningKeySummary>> ListAsync(CancellationToken ct)
     {
         var keys = await db.SigningKeys.AsNoTracking().ToListAsync(ct);
-        return keys.OrderByDescending(k => k.ActivatedAt).ThenBy(k => k.Kid, StringComparer.Ordinal).Select(ToSummary).ToList();
+        return Newest(keys).Select(ToSummary).ToList();
     }
 
     public async Task<SigningKeySummary?> ActiveAsync(CancellationToken ct)
@@ -73,8 +73,16 @@ public sealed class SigningKeyQueries(AdhereDb db)
     public async Task<JsonWebKeySet> PublishedAsync(CancellationToken ct)
     {
         var keys = await db.SigningKeys.AsNoTracking().ToListAsync(ct);
-        return new JsonWebKeySet(keys.OrderByDescending(k => k.ActivatedAt).ThenBy(k => k.Kid, StringComparer.Ordinal).Select(k => k.ToJwk()).ToList());
+        return new JsonWebKeySet(Newest(keys).Select(k => k.ToJwk()).ToList());
     }
+
+    // The active key first, then the retired ones by when they stopped signing: activation times can tie (a rotation
+    // within the same instant), retirement order cannot, since each rotation retires the key the previous one made.
+    private static IEnumerable<SigningKey> Newest(IEnumerable<SigningKey> keys) => keys
+        .OrderBy(k => k.RetiredAt is null ? 0 : 1)
+        .ThenByDescending(k => k.RetiredAt)
+        .ThenByDescending(k => k.ActivatedAt)
+        .ThenBy(k => k.Kid, StringComparer.Ordinal);
 
     internal static SigningKeySummary ToSummary(SigningKey k) => new(k.Kid, k.Algorithm, k.CreatedAt, k.ActivatedAt, k.RetiredAt);
 }
