@@ -157,6 +157,10 @@ public static class CoreServices
         services.AddScoped<Reports.Signing.RotateSigningKey>();
         services.AddScoped<Reports.Signing.SigningKeyQueries>();
         services.AddScoped<Reports.Signing.ManifestSigner>();
+        services.AddScoped<Reports.Frozen.ReportFreezer>();
+        services.AddScoped<Reports.Frozen.SignPendingReports>();
+        services.AddScoped<Reports.Frozen.FrozenReportQueries>();
+        services.AddScoped<Reports.Frozen.ReportVerifier>();
 
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoAssessments>();

@@ -68,7 +68,7 @@ public sealed class SendBackAssessment(AssessmentWork work)
 /// listing; at another level it changes the ID's level part. The provider's editors are told by e-mail.
 /// </summary>
 public sealed class ApproveAssessment(AssessmentWork work, SelectionQueries selections, DeclarationEvidence evidence, DeclarationAccess access,
-    VerificationNumbers numbers, AssessmentSettings settings, Outbox outbox, MailSettings mail)
+    VerificationNumbers numbers, AssessmentSettings settings, Outbox outbox, MailSettings mail, Reports.Frozen.ReportFreezer reports)
 {
     /// <param name="GrantedLevel">1, 2 or 3; omitted: the proposed level.</param>
     public sealed record Command(Guid AssessmentId, int? GrantedLevel, string? Rationale);
@@ -153,6 +153,10 @@ public sealed class ApproveAssessment(AssessmentWork work, SelectionQueries sele
             {mail.Link($"/portal/declarations/{declaration.Id}")}
             """);
         var saved = await work.SaveAsync(loaded.Value, null, null, ct);
+        if (saved.IsError) return saved;
+        // The report is issued with the approval, in the same transaction: rendered once, stored, signed (ADR 0015).
+        var frozen = await reports.FreezeAsync(assessment.Id, ct);
+        if (frozen.IsError) return frozen.Error!;
         await unit.CommitAsync(ct);
         return saved;
     }

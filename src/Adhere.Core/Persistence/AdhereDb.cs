@@ -97,6 +97,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<Reports.Signing.SigningKey> SigningKeys => Set<Reports.Signing.SigningKey>();
 
+    public DbSet<Reports.Frozen.FrozenReport> FrozenReports => Set<Reports.Frozen.FrozenReport>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -284,6 +286,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         Reports.Signing.SigningKeyModel.Configure(builder);
         Adhere.Core.Assessments.Selection.SelectionModel.Configure(builder);
         Adhere.Core.Reports.ReportTemplate.Configure(builder);
+        Reports.Frozen.FrozenReport.Configure(builder);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

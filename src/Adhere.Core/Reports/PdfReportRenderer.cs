@@ -16,7 +16,13 @@ public sealed partial class PdfReportRenderer
     // Layout converges in two or three passes; the cap only guards against a TOC that oscillates on a page boundary.
     private const int MaxPasses = 6;
 
-    public static byte[] Render(ReportDocument document)
+    /// <summary>The document-information key that carries the Verification-ID of an issued report.</summary>
+    public const string VerificationIdKey = "/AdhereVerificationId";
+
+    public static byte[] Render(ReportDocument document) => Render(document, out _);
+
+    /// <summary>Renders <paramref name="document"/> and tells how many pages the PDF has.</summary>
+    public static byte[] Render(ReportDocument document, out int pageCount)
     {
         ArgumentNullException.ThrowIfNull(document);
         DejaVuFontResolver.EnsureInstalled();
@@ -37,6 +43,7 @@ public sealed partial class PdfReportRenderer
             total = layout.Pages.Count;
         }
 
+        pageCount = layout.Pages.Count;
         return Write(document, layout, fonts);
     }
 
@@ -49,6 +56,9 @@ public sealed partial class PdfReportRenderer
         pdf.Info.CreationDate = document.CreatedAt.UtcDateTime;
         pdf.Info.ModificationDate = document.CreatedAt.UtcDateTime;
         pdf.PageMode = PdfPageMode.UseOutlines;
+        // A plain ASCII entry in the document information, so a verifier can name the report a file claims to be even
+        // when the file was altered (ReportVerifier reads it from the raw bytes).
+        if (document.Cover.VerificationId is { } verificationId) pdf.Info.Elements.SetString(VerificationIdKey, verificationId);
         PinDocumentId(pdf, document.DocumentId);
 
         var total = layout.Pages.Count;

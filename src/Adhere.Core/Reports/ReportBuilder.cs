@@ -326,5 +326,7 @@ public static class ReportErrors
 {
     public static NotFoundError NoReport(Guid declarationId) => new("report.not-found", $"Declaration {declarationId} has no assessment with a report.");
 
-    public static InvalidError FormatUnknown(string? format) => new("report.format-unknown", $"Unknown report format '{format}'; use html or md.", "format");
+    public static InvalidError FormatUnknown(string? format) => new("report.format-unknown", $"Unknown report format '{format}'; use html, md or pdf.", "format");
+
+    public static NotFoundError NotIssued(Guid assessmentId) => new("report.not-issued", $"Assessment {assessmentId} has no issued report; reports are issued on approval.");
 }

@@ -171,6 +171,7 @@ public static class WebHost
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthEndpoints();
         Reports.SigningKeysApi.MapSigningKeysEndpoint(app);
+        Reports.PublicReportsEndpoints.MapPublicReports(app);
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();

@@ -97,6 +97,11 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         // MB staff preview the latest assessment's report of any declaration; a provider only of its own.
         new("api declaration report", "GET", "/api/v1/declarations/{id}/report?format=md", Target.Declaration, false, MbAll, false),
         new("page assessment report", "GET", "/console/assessments/{id}/report", Target.Assessment, true, MbAll, false),
+        new("page download assessment report", "GET", "/console/assessments/{id}/report?handler=Download&format=md", Target.Assessment, true, MbAll, false),
+        // The world's assessment is not approved, so nobody finds an issued report: every caller must get the answer of a
+        // missing ID. The positive controls are in Reports/IssuedReportTests.
+        new("api issued assessment report", "GET", "/api/v1/assessments/{id}/report/issued", Target.Assessment, false, [], false),
+        new("api issued declaration report", "GET", "/api/v1/declarations/{id}/report/issued", Target.Declaration, false, [], false),
         // Only the assigned assessor changes a selection; for other MB staff these are role errors, so all three are positive controls that would write.
         new("api make selection", "POST", "/api/v1/assessments/{id}/selection", Target.Assessment, false, MbAll, true, new { seed = 1 }),
         new("api add to selection", "POST", "/api/v1/assessments/{id}/selection/additions", Target.Assessment, false, MbAll, true,
