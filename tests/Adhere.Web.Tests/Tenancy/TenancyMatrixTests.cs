@@ -97,6 +97,11 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         // MB staff preview the latest assessment's report of any declaration; a provider only of its own.
         new("api declaration report", "GET", "/api/v1/declarations/{id}/report?format=md", Target.Declaration, false, MbAll, false),
         new("page assessment report", "GET", "/console/assessments/{id}/report", Target.Assessment, true, MbAll, false),
+        new("api assessment oscal results", "GET", "/api/v1/assessments/{id}/oscal/assessment-results", Target.Assessment, false, MbAll, false),
+        new("api assessment oscal plan", "GET", "/api/v1/assessments/{id}/oscal/assessment-plan", Target.Assessment, false, MbAll, false),
+        // As with the report: MB staff export the latest assessment of any declaration, drafts included; a provider only its own approved one.
+        new("api declaration oscal results", "GET", "/api/v1/declarations/{id}/oscal/assessment-results", Target.Declaration, false, MbAll, false),
+        new("api declaration oscal plan", "GET", "/api/v1/declarations/{id}/oscal/assessment-plan", Target.Declaration, false, MbAll, false),
         // Only the assigned assessor changes a selection; for other MB staff these are role errors, so all three are positive controls that would write.
         new("api make selection", "POST", "/api/v1/assessments/{id}/selection", Target.Assessment, false, MbAll, true, new { seed = 1 }),
         new("api add to selection", "POST", "/api/v1/assessments/{id}/selection/additions", Target.Assessment, false, MbAll, true,
