@@ -227,6 +227,42 @@ public sealed class OscalResultsTests(AdhereAppFactory app) : IClassFixture<Adhe
     }
 
     [Fact]
+    public async Task ExportResults_ApprovedAtAnotherLevel_AttestsTheGrantedLevelWithTheRationale()
+    {
+        var s = await AssessmentScenario.SubmittedAsync(app);
+        var id = await s.ReadyForDecisionAsync();
+        const string rationale = "The certificate leaves out one of the declared services.";
+        await HttpAssert.JsonAsync(await s.DecisionMakerClient.PostAsJsonAsync($"/api/v1/assessments/{id}/approve", new { grantedLevel = 1, rationale }));
+
+        var (_, results) = await ExportAsync(s.AssessorClient, ResultsPath(id));
+
+        var result = Result(results);
+        Assert.Equal("1", AdhereProps(result)["level-of-compliance"]);
+        Assert.NotEqual("1", AdhereProps(result)["proposed-level"]);
+        var parts = Assert.Single(result.GetProperty("attestations").EnumerateArray()).GetProperty("parts").EnumerateArray().ToList();
+        Assert.Contains("Level 1 of Compliance", parts.Single(p => p.GetProperty("name").GetString() == "decision").GetProperty("prose").GetString(), StringComparison.Ordinal);
+        Assert.Contains(rationale, parts.Single(p => p.GetProperty("name").GetString() == "level-rationale").GetProperty("prose").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportResults_Rejected_SaysRejectedWithoutAttestationOrVerificationId()
+    {
+        var s = await AssessmentScenario.SubmittedAsync(app);
+        var id = await s.ReadyForDecisionAsync();
+        const string reason = "Transfers rely on clauses that are no longer valid.";
+        await HttpAssert.JsonAsync(await s.DecisionMakerClient.PostAsJsonAsync($"/api/v1/assessments/{id}/reject", new { reason }));
+
+        var (text, results) = await ExportAsync(s.AssessorClient, ResultsPath(id));
+
+        var result = Result(results);
+        Assert.Equal("rejected", AdhereProps(result)["status"]);
+        Assert.False(AdhereProps(result).ContainsKey("verification-id"));
+        Assert.False(result.TryGetProperty("attestations", out _));
+        Assert.Contains(reason, result.GetProperty("remarks").GetString(), StringComparison.Ordinal);
+        Assert.Empty(OscalAssessmentSchemas.Errors(OscalAssessmentSchemas.Results, text));
+    }
+
+    [Fact]
     public async Task Export_SelectionNotFrozen_IsAConflict()
     {
         var s = await AssessmentScenario.SubmittedAsync(app);
