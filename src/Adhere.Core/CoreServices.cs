@@ -120,6 +120,7 @@ public static class CoreServices
         services.AddScoped<Assessments.AssessmentQueries>();
         services.AddScoped<Reports.ReportTemplateStore>();
         services.AddScoped<Reports.ReportBuilder>();
+        services.AddScoped<Reports.Oscal.OscalResultsExporter>();
         services.AddScoped<Assessments.AssessmentWorkQueue>();
         services.AddScoped<Assessments.AssessmentWork>();
         services.AddScoped<Assessments.AssignAssessor>();

@@ -187,6 +187,7 @@ public static class WebHost
         api.MapConflictsApi();
         api.MapAssessmentsApi();
         Adhere.Web.Reports.ReportsApi.MapReportsApi(api);
+        Adhere.Web.Reports.OscalResultsApi.MapOscalResultsApi(api);
         api.MapSelectionApi();
         api.MapWorkQueueApi();
 

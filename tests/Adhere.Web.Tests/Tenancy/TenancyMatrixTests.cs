@@ -102,6 +102,11 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         // missing ID. The positive controls are in Reports/IssuedReportTests.
         new("api issued assessment report", "GET", "/api/v1/assessments/{id}/report/issued", Target.Assessment, false, [], false),
         new("api issued declaration report", "GET", "/api/v1/declarations/{id}/report/issued", Target.Declaration, false, [], false),
+        new("api assessment oscal results", "GET", "/api/v1/assessments/{id}/oscal/assessment-results", Target.Assessment, false, MbAll, false),
+        new("api assessment oscal plan", "GET", "/api/v1/assessments/{id}/oscal/assessment-plan", Target.Assessment, false, MbAll, false),
+        // As with the report: MB staff export the latest assessment of any declaration, drafts included; a provider only its own approved one.
+        new("api declaration oscal results", "GET", "/api/v1/declarations/{id}/oscal/assessment-results", Target.Declaration, false, MbAll, false),
+        new("api declaration oscal plan", "GET", "/api/v1/declarations/{id}/oscal/assessment-plan", Target.Declaration, false, MbAll, false),
         // Only the assigned assessor changes a selection; for other MB staff these are role errors, so all three are positive controls that would write.
         new("api make selection", "POST", "/api/v1/assessments/{id}/selection", Target.Assessment, false, MbAll, true, new { seed = 1 }),
         new("api add to selection", "POST", "/api/v1/assessments/{id}/selection/additions", Target.Assessment, false, MbAll, true,

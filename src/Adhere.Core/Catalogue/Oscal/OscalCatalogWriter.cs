@@ -63,8 +63,27 @@ public static class OscalCatalogWriter
     public static string CatalogUuid(CodeInfo code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return code.SourceId is { } id && IsOscalUuid(id) ? id : NameBasedUuid($"catalog\n{code.Name}\n{code.Version}");
+        return CatalogUuid(code.Name, code.Version, code.SourceId);
     }
+
+    /// <summary>The uuid <see cref="Write"/> gives the catalog of a Code's version whose source id is <paramref name="sourceId"/>.</summary>
+    public static string CatalogUuid(string name, string version, string? sourceId) =>
+        sourceId is { } id && IsOscalUuid(id) ? id : NameBasedUuid($"catalog\n{name}\n{version}");
+
+    /// <summary>
+    /// The id <see cref="Write"/> gives the control <paramref name="key"/> whose stored extra is <paramref name="extra"/>:
+    /// the OSCAL id kept from an import, else the id made from the key. Other OSCAL exports use it to point at our catalog.
+    /// </summary>
+    public static string ControlId(string key, string? extra)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        using var parsed = Writing.Parse(extra);
+        return ControlId(key, parsed?.RootElement);
+    }
+
+    private static string ControlId(string key, JsonElement? extra) =>
+        (extra is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null)
+        ?? OscalCatalogConventions.IdFromKey(key, OscalCatalogConventions.ControlPrefix);
 
     /// <summary>Whether the text is a version 4 or 5 UUID, the only kinds OSCAL accepts.</summary>
     public static bool IsOscalUuid(string text)
@@ -304,7 +323,7 @@ public static class OscalCatalogWriter
             if (!written.Add(c)) return;
             using var extra = Parse(c.Extra);
             var x = extra?.RootElement;
-            var id = Text(x, "id") ?? OscalCatalogConventions.IdFromKey(c.Key, OscalCatalogConventions.ControlPrefix);
+            var id = ControlId(c.Key, x);
             w.WriteStartObject();
             w.WriteString("id", id);
             Copy(x, "class");
@@ -522,7 +541,7 @@ public static class OscalCatalogWriter
         private static string? Text(JsonElement? x, string name) => Get(x, name, JsonValueKind.String)?.GetString();
 
         /// <summary>The extra as a JSON object, or null when there is none or it is not ours (another format's extra).</summary>
-        private static JsonDocument? Parse(string? extra)
+        internal static JsonDocument? Parse(string? extra)
         {
             if (string.IsNullOrEmpty(extra)) return null;
             try
