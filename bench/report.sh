@@ -136,17 +136,19 @@ awk -F'\t' -v pages="$OUT/pages.tsv" '
 cat <<EOF
 
 **Wall time, warm** ($ROUNDS rounds after $WARMUP warm-up rounds; the engines interleaved in one process; the HTML
-is rendered once before the rounds, its own time is the last row):
+is rendered once before the rounds, its own time is the second row; CPU time is this process's, all threads, so it is
+given for our renderer only):
 
-| Operation | Median ms | p90 ms | Min ms | Max ms | Median, 1st half / 2nd half of the rounds | Allocated per call (managed, this process) | Output |
-|---|---:|---:|---:|---:|---:|---:|---:|
+| Operation | Median ms | p90 ms | Min ms | Max ms | Median, 1st half / 2nd half of the rounds | CPU ms, median | Allocated per call (managed, this process) | Output |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 EOF
 awk -F'\t' '
   function size(bytes) { return bytes < 1048576 ? sprintf("%.1f KiB", bytes / 1024) : sprintf("%.2f MiB", bytes / 1048576) }
   NR == 1 { next }
   {
     name = $1 == "ours" ? "ours: PDF from the document" : $1 == "chromium" ? "warm Chromium: PDF from our HTML" : $1 == "libreoffice" ? "LibreOffice: PDF from our HTML" : "(our HTML rendering, for reference)"
-    printf "| %s | %.1f | %.1f | %.1f | %.1f | %.1f / %.1f | %s | %s |\n", name, $2, $3, $4, $5, $8, $9, size($6), size($10)
+    cpu = $11 == "" ? "" : sprintf("%.1f", $11)
+    printf "| %s | %.1f | %.1f | %.1f | %.1f | %.1f / %.1f | %s | %s | %s |\n", name, $2, $3, $4, $5, $8, $9, cpu, size($6), size($10)
   }' "$OUT/time.tsv"
 
 cat <<EOF
