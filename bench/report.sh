@@ -75,7 +75,7 @@ LOAD_BEFORE=$(load)
 
 dotnet "$DLL" report-shape >"$OUT/shape.tsv"
 
-printf 'Wall time: %s warm-up and %s measured rounds of ours, Chromium and LibreOffice...\n' "$WARMUP" "$ROUNDS" >&2
+printf 'Wall time: %s warm-up and %s measured rounds of each engine...\n' "$WARMUP" "$ROUNDS" >&2
 dotnet "$DLL" report --rounds "$ROUNDS" --warmup "$WARMUP" --out "$OUT" "${ENGINES[@]}" >"$OUT/time.tsv" 2>"$OUT/time.err" ||
   { cat "$OUT/time.err" >&2; die "the timing run failed"; }
 
