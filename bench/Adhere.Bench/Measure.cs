@@ -17,6 +17,18 @@ internal static class Measure
         return new Sample(elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }
 
+    /// <summary>Like <see cref="Once{T}"/>, plus the process's CPU time (all threads) spent in the call.</summary>
+    public static (Sample Sample, TimeSpan Cpu) OnceWithCpu<T>(Func<T> operation)
+    {
+        Settle();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Environment.CpuUsage.TotalTime;
+        var start = Stopwatch.GetTimestamp();
+        GC.KeepAlive(operation());
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        return (new Sample(elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocated), Environment.CpuUsage.TotalTime - cpu);
+    }
+
     // The import awaits, so its continuations may run on pool threads: hence process-wide allocation counts throughout.
     public static async Task<Sample> OnceAsync<T>(Func<Task<T>> operation)
     {
