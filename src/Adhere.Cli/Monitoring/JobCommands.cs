@@ -36,6 +36,7 @@ public static class JobCommands
         await run.Out.WriteLineAsync($"Certificate warnings: {TextTable.Number(report.CertificateWarnings)}");
         await run.Out.WriteLineAsync($"Clarification reminders: {TextTable.Number(report.ClarificationReminders)}");
         await run.Out.WriteLineAsync($"Clarifications overdue: {TextTable.Number(report.ClarificationsOverdue)}");
+        await run.Out.WriteLineAsync($"Waiting reports signed: {TextTable.Number(report.ReportsSigned)}");
         return ExitCodes.Success;
     }
 }

@@ -14,14 +14,15 @@ namespace Adhere.Core.Demo;
 /// The demo's assessments, taken step by step through the same use cases as on the web, each by the demo user whose
 /// role it needs: an attention topic on international transfers; Nimbus's declaration assessed completely (fact
 /// finding, a frozen selection with one control added by hand, two clarification questions answered by Nimbus,
-/// findings and narratives, approval at Level 2 with a new Verification-ID); and Stratus's renewal, submitted and
-/// waiting in the work queue.
+/// findings and narratives, approval at Level 2 with a new Verification-ID); and Stratus's renewal (one service added
+/// in the same family, no material change), assessed and waiting for the decision, so that its draft report shows the
+/// year-over-year comparison and approving it issues a renewal report.
 /// </summary>
 public sealed class DemoAssessments(AdhereDb db, Caller caller, AddAttentionTopic addTopic, OpenAssessment open, RecordChecklistItem checklist,
     ReviewCertificateCheck review, SelectControls select, AdjustSelection adjust, FreezeSelection freeze, CompleteFactFinding completeFactFinding,
     RequestClarification ask, ReplyToClarification reply, CloseClarification close, ResumeAssessment resume, RecordControlFinding controlFinding,
     RecordNarrativeFinding narrative, SendToDecision sendToDecision, ApproveAssessment approve, StartRenewal startRenewal, StateRenewal stateRenewal,
-    SubmitDeclaration submit, TimeProvider time)
+    SubmitDeclaration submit, Services.CreateService createService, UpdateDeclaration updateDeclaration, TimeProvider time)
 {
     /// <summary>The seed of the demo selection, so that every demo shows the same sample.</summary>
     public const long SelectionSeed = 2026_11_29;
@@ -149,13 +150,58 @@ public sealed class DemoAssessments(AdhereDb db, Caller caller, AddAttentionTopi
 
     private async Task<Result<Done>> RenewStratusAsync(Guid verified, Dictionary<string, Accounts.AdhereUser> users, CancellationToken ct)
     {
-        Act(users["editor@stratus.demo.example"], Role.CspEditor, monitoringBody: false);
+        var editor = users["editor@stratus.demo.example"];
+        Act(editor, Role.CspEditor, monitoringBody: false);
+        // A service launched since last year, in a family already verified: the renewal's comparison shows it as new.
+        var added = await createService.HandleAsync(new(editor.OrganisationId.Value, "Stratus Managed PostgreSQL", "Managed PostgreSQL databases for web applications.",
+            "Database", "Stratus Web"), ct);
+        if (added.IsError) return added.Error!;
         var renewal = await startRenewal.HandleAsync(new(verified, null), ct);
         if (renewal.IsError) return renewal.Error!;
-        var stated = await stateRenewal.HandleAsync(new(renewal.Value.Summary.Id, true, null, null, null), ct);
+        var id = renewal.Value.Summary.Id;
+        var scope = renewal.Value.Services.Select(s => s.Id).Append(added.Value.Id).ToList();
+        var updated = await updateDeclaration.HandleAsync(new(id, null, null, null, null, scope, null), ct);
+        if (updated.IsError) return updated.Error!;
+        var stated = await stateRenewal.HandleAsync(new(id, true, null, null, [added.Value.Id]), ct);
         if (stated.IsError) return stated.Error!;
-        var submitted = await submit.HandleAsync(renewal.Value.Summary.Id, ct);
-        return submitted.IsError ? submitted.Error! : Done.Value;
+        var submitted = await submit.HandleAsync(id, ct);
+        if (submitted.IsError) return submitted.Error!;
+
+        Act(users["assessor@mb.demo.example"], Role.MbAssessor, monitoringBody: true);
+        var opened = await open.HandleAsync(new(id, null, null), ct);
+        if (opened.IsError) return opened.Error!;
+        var assessment = opened.Value.Id;
+        foreach (var entry in opened.Value.Checklist)
+        {
+            var done = await checklist.HandleAsync(new(assessment, entry.Item.ToString(), "confirmed", Note(entry.Item.ToString())), ct);
+            if (done.IsError) return done.Error!;
+        }
+
+        foreach (var certificate in opened.Value.CertificateReviews)
+        {
+            var done = await review.HandleAsync(new(assessment, certificate.CertificateId.Value, "accepted",
+                "Surveillance audit report read; the certificate is current and names the hosting services."), ct);
+            if (done.IsError) return done.Error!;
+        }
+
+        var selected = await select.HandleAsync(new(assessment, SelectionSeed + 1, null), ct);
+        if (selected.IsError) return selected.Error!;
+        var frozen = await freeze.HandleAsync(assessment, ct);
+        if (frozen.IsError) return frozen.Error!;
+        var completed = await completeFactFinding.HandleAsync(assessment, ct);
+        if (completed.IsError) return completed.Error!;
+        foreach (var key in frozen.Value.Controls.Select(c => c.ControlKey))
+        {
+            var recorded = await controlFinding.HandleAsync(new(assessment, key, "satisfied",
+                "Unchanged since last year's verification; the current policy and two recent records confirm it.", ["Policy register 2026"]), ct);
+            if (recorded.IsError) return recorded.Error!;
+        }
+
+        var written = await narrative.HandleAsync(new(assessment, "subprocessors", null,
+            "Stratus still uses the same two subprocessors as last year; the new database service runs on the existing Lyon infrastructure."), ct);
+        if (written.IsError) return written.Error!;
+        var sent = await sendToDecision.HandleAsync(assessment, ct);
+        return sent.IsError ? sent.Error! : Done.Value;
     }
 
     private static string Note(string item) => item switch

@@ -18,7 +18,7 @@ namespace Adhere.Core.Demo;
 /// </summary>
 public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser,
     ImportCatalogue importCatalogue, AddServiceCategory addCategory, CreateService createService, DemoDeclarations declarations,
-    DemoAssessments assessments)
+    DemoAssessments assessments, Reports.Signing.SigningSettings signing, Reports.Signing.CreateSigningKey createKey)
 {
     public const string MonitoringBodyName = "Demo Monitoring Body";
 
@@ -127,6 +127,13 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         {
             var service = await createService.HandleAsync(new(organisationIds[organisation], name, description, category, family), ct);
             if (service.IsError) return service.Error!;
+        }
+
+        // With a signing password configured (always so in Development, ADR 0015), the demo's report is issued signed.
+        if (signing.KeyPassword is not null && !await db.SigningKeys.AnyAsync(ct))
+        {
+            var key = await createKey.HandleAsync(ct);
+            if (key.IsError) return key.Error!;
         }
 
         var declared = await declarations.SeedAsync(organisationIds, ct);

@@ -38,12 +38,12 @@ public sealed class SentNotice
 /// interval across all app instances: it starts only after winning a conditional update of its <see cref="SchedulerRun"/>
 /// row. Everything it changes and every e-mail it queues are saved in one transaction.
 /// </summary>
-public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings mail, TimeProvider time)
+public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings mail, TimeProvider time, Reports.Frozen.SignPendingReports signPending)
 {
     public const string JobName = "monitoring";
 
     public sealed record Report(bool Ran, int Reminders, int MarkedRenewalDue, int Expired, int CertificateWarnings,
-        int ClarificationReminders, int ClarificationsOverdue);
+        int ClarificationReminders, int ClarificationsOverdue, int ReportsSigned = 0);
 
     /// <param name="force">Run even if another run started within <paramref name="interval"/> (the CLI's <c>--force</c>).</param>
     public async Task<Report> HandleAsync(TimeSpan interval, bool force, CancellationToken ct)
@@ -135,7 +135,9 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
         var (clarificationReminders, overdue) = await ClarificationNoticesAsync(today, now, organisations, ct);
 
         await db.SaveChangesAsync(ct);
-        return new Report(true, reminders, renewalDue, expired, warnings.Count, clarificationReminders, overdue);
+        // Reports issued while no signing key was usable get their signature as soon as one is (ADR 0015); without a key this is a no-op.
+        var signed = await signPending.HandleAsync(ct);
+        return new Report(true, reminders, renewalDue, expired, warnings.Count, clarificationReminders, overdue, signed.IsError ? 0 : signed.Value);
     }
 
     /// <summary>Queues the clarification notices due today and stamps each request, so that the next run skips it.</summary>

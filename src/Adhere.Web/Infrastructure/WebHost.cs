@@ -35,7 +35,13 @@ public static class WebHost
         services.AddSingleton(Adhere.Core.Declarations.DeclarationSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Mail.MailSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Assessments.AssessmentSettings.From(builder.Configuration));
-        services.AddSingleton(Adhere.Core.Reports.Signing.SigningSettings.From(builder.Configuration));
+        var signing = Adhere.Core.Reports.Signing.SigningSettings.From(builder.Configuration);
+        if (signing.KeyPassword is null && builder.Environment.IsDevelopment())
+        {
+            signing = Adhere.Web.Reports.DevelopmentSigningPassword.LoadOrCreate(Path.Combine(builder.Environment.ContentRootPath, "data"));
+        }
+
+        services.AddSingleton(signing);
         services.AddHostedService<Adhere.Web.Mail.MailPump>();
         services.AddHostedService<Adhere.Web.Monitoring.MonitoringPump>();
         services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));

@@ -28,8 +28,8 @@ public sealed class MonitoringPump(IServiceScopeFactory scopes, IConfiguration c
                 var report = await scope.ServiceProvider.GetRequiredService<RunMonitoringJobs>().HandleAsync(interval, force: false, stoppingToken);
                 if (report.Ran)
                 {
-                    logger.LogInformation("Monitoring ran: {Reminders} reminders, {RenewalDue} renewal windows opened, {Expired} expired, {Warnings} certificate warnings, {ClarificationReminders} clarification reminders, {ClarificationsOverdue} clarifications overdue.",
-                        report.Reminders, report.MarkedRenewalDue, report.Expired, report.CertificateWarnings, report.ClarificationReminders, report.ClarificationsOverdue);
+                    logger.LogInformation("Monitoring ran: {Reminders} reminders, {RenewalDue} renewal windows opened, {Expired} expired, {Warnings} certificate warnings, {ClarificationReminders} clarification reminders, {ClarificationsOverdue} clarifications overdue, {ReportsSigned} waiting reports signed.",
+                        report.Reminders, report.MarkedRenewalDue, report.Expired, report.CertificateWarnings, report.ClarificationReminders, report.ClarificationsOverdue, report.ReportsSigned);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

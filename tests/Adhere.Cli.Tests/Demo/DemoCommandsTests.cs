@@ -64,7 +64,7 @@ public sealed class DemoCommandsTests
     }
 
     [Fact]
-    public async Task Seed_GivesNimbusAVerifiedDeclarationAndStratusARenewalWaitingForAssessment()
+    public async Task Seed_GivesNimbusAVerifiedDeclarationWithItsReportAndStratusARenewalWaitingForTheDecision()
     {
         await using var cli = await CliHarness.CreateAsync();
         await cli.SucceedAsync("demo", "seed");
@@ -92,7 +92,8 @@ public sealed class DemoCommandsTests
         var verified = Assert.Single(stratus, d => d.Summary.Status == DeclarationStatus.Verified);
         Assert.Matches(@"^\d{4}LVL02ADHERE001$", verified.Summary.VerificationId);
         Assert.Single(verified.Verifications);
-        Assert.Single(stratus, d => d.Summary.Status == DeclarationStatus.Submitted && d.Summary.Kind == "renewal");
+        var renewal = Assert.Single(stratus, d => d.Summary.Status == DeclarationStatus.DecisionPending && d.Summary.Kind == "renewal");
+        Assert.Equal(verified.Services.Count + 1, renewal.Services.Count);
 
         var assessment = await cli.WithServicesAsync(async sp =>
         {
@@ -108,6 +109,19 @@ public sealed class DemoCommandsTests
         Assert.True(assessment.NarrativeFindings.Count >= 5);
         var frozen = await cli.WithServicesAsync(sp => sp.GetRequiredService<SelectionQueries>().FrozenControlsAsync(new(assessment.Id), CancellationToken.None));
         Assert.Equal(frozen!.Order(StringComparer.Ordinal), assessment.ControlFindings.Select(f => f.ControlKey).Order(StringComparer.Ordinal));
+        var issued = await cli.WithServicesAsync(sp => sp.GetRequiredService<Adhere.Core.Reports.Frozen.FrozenReportQueries>().ForAssessmentAsync(assessment.Id, CancellationToken.None));
+        Assert.Equal(nimbus.Summary.VerificationId, issued!.VerificationId);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(issued.Pdf, 0, 5), StringComparison.Ordinal);
+
+        // The renewal's draft report compares this year's services with last year's: the added one shows as new.
+        var renewalReport = await cli.WithServicesAsync(async sp =>
+        {
+            var queries = sp.GetRequiredService<AssessmentQueries>();
+            var open = Assert.Single(await queries.ListAsync(renewal.Summary.Id, CancellationToken.None));
+            return (await sp.GetRequiredService<Adhere.Core.Reports.ReportBuilder>().BuildAsync(open.Id, CancellationToken.None)).Value;
+        });
+        var comparison = renewalReport.Body.OfType<Adhere.Domain.Reports.Table>().Single(t => t.Headers.Contains("Previous verification"));
+        Assert.Contains(comparison.Rows, r => r[0] == "Stratus Managed PostgreSQL" && r[2] != r[3]);
         Assert.Contains("Audit chain intact", (await cli.SucceedAsync("audit", "verify")).Out, StringComparison.Ordinal);
     }
 

@@ -47,6 +47,14 @@ public sealed partial class WebProcessTests
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
             Assert.Equal("/console", signIn.Headers.Location!.OriginalString);
             Assert.Contains("Nimbus Cloud GmbH", await client.GetStringAsync("/console/organisations"), StringComparison.Ordinal);
+
+            // Development makes its own signing password, so the demo's report is issued signed and checks out as authentic.
+            var nimbusId = $"{TimeProvider.System.GetUtcNow().Year}LVL02ADHERE002";
+            var pdf = await client.GetByteArrayAsync($"/register/{nimbusId}/report.pdf");
+            using var content = new ByteArrayContent(pdf);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            var check = await HttpAssert.JsonAsync(await client.PostAsync("/api/v1/reports/verify", content));
+            Assert.Equal("authentic", check.GetProperty("outcome").GetString());
         }
         finally
         {
