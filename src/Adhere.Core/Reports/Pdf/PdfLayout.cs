@@ -396,17 +396,23 @@ internal sealed class PdfLayout
 
         EnsureSpace(TableStartHeight(table));
         DrawRow(header, headerHeight, true);
-        foreach (var row in table.Rows)
+        var rows = table.Rows.Select(r => WrapRow(r, false, widths)).ToList();
+        var rowsOnPage = 0;
+        for (var r = 0; r < rows.Count; r++)
         {
-            var cells = WrapRow(row, false, widths);
+            var cells = rows[r];
             var height = RowHeight(cells);
-            if (y + height > Bottom)
+            // The last row does not go alone under a repeated header: the row before it goes along.
+            var lastAlone = r == rows.Count - 2 && rowsOnPage >= 2 && y + height <= Bottom && y + height + RowHeight(rows[r + 1]) > Bottom;
+            if (y + height > Bottom || lastAlone)
             {
+                rowsOnPage = 0;
                 NewPage();
                 // The header row repeats so every page of a long table can be read alone.
                 DrawRow(header, headerHeight, true);
             }
             DrawRow(cells, height, false);
+            rowsOnPage++;
         }
         y += ParagraphGap * 2;
     }
