@@ -176,10 +176,17 @@ public sealed partial class PdfReportRenderer
             y += 30;
         }
         y += 10;
-        gfx.DrawString("Declaring Company: " + cover.Company, fonts.Get(FontFace.Regular, 13), black, left, y, XStringFormats.BaseLineLeft);
-        y += 22;
-        gfx.DrawString(cover.CodeName, fonts.Get(FontFace.Regular, 13), black, left, y, XStringFormats.BaseLineLeft);
-        y += 80;
+        // Company and Code names come from the data and can be long: they wrap instead of running off the page.
+        foreach (var text in new[] { "Declaring Company: " + cover.Company, cover.CodeName })
+        {
+            foreach (var line in WrapPlain(text, FontFace.Regular, 13, PdfLayout.ContentWidth, fonts))
+            {
+                gfx.DrawString(line, fonts.Get(FontFace.Regular, 13), black, left, y, XStringFormats.BaseLineLeft);
+                y += 17;
+            }
+            y += 5;
+        }
+        y += 58;
 
         static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "—";
         (string Label, string Value)[] facts =
@@ -192,8 +199,14 @@ public sealed partial class PdfReportRenderer
         foreach (var (label, value) in facts)
         {
             gfx.DrawString(label, fonts.Get(FontFace.Regular, 11), grey, left, y, XStringFormats.BaseLineLeft);
-            gfx.DrawString(value, fonts.Get(FontFace.Bold, 11), black, left + 130, y, XStringFormats.BaseLineLeft);
-            y += 22;
+            var lines = WrapPlain(value, FontFace.Bold, 11, PdfLayout.ContentWidth - 130, fonts);
+            if (lines.Count == 0) lines.Add("");
+            foreach (var line in lines)
+            {
+                gfx.DrawString(line, fonts.Get(FontFace.Bold, 11), black, left + 130, y, XStringFormats.BaseLineLeft);
+                y += 15;
+            }
+            y += 7;
         }
         if (cover.IsDraft)
         {
@@ -218,7 +231,7 @@ public sealed partial class PdfReportRenderer
 
     /// <summary>
     /// A long company name would run the header past the right margin: the header first gets smaller (down to 7 pt), and
-    /// only if that is not enough loses words before its last part (the Verification-ID), marked by an ellipsis.
+    /// only if that is not enough loses characters before its last part (the Verification-ID), marked by an ellipsis.
     /// </summary>
     private static (string Text, double Size) FitHeader(string header, FontCatalog fonts)
     {

@@ -60,7 +60,7 @@ public sealed partial class ReportPdfTests(AdhereAppFactory app) : IClassFixture
         var decision = a.Decision.GetProperty("decision");
         // The title is the largest type on the cover and may take two lines.
         Assert.Equal(ReportTemplateDefaults.Find("title")!.Text, string.Join(" ", lines.Where(l => l.Size >= 20).Select(l => l.Text)));
-        Assert.Contains($"Declaring Company: {a.Decision.GetProperty("organisationName").GetString()}", cover);
+        Assert.Contains($"Declaring Company: {a.Decision.GetProperty("organisationName").GetString()}", string.Join(" ", cover), StringComparison.Ordinal);
         Assert.Contains($"Verification-ID {a.Decision.GetProperty("verificationId").GetString()}", cover);
         Assert.Contains($"Date of Approval {ReportBuilder.Date(Day(decision, "decidedOn"))}", cover);
         Assert.Contains($"Valid until {ReportBuilder.Date(Day(decision, "validUntil"))}", cover);
@@ -191,6 +191,24 @@ public sealed partial class ReportPdfTests(AdhereAppFactory app) : IClassFixture
         Assert.Contains($"certificate {certificate.GetProperty("number").GetString()}", factFinding, StringComparison.Ordinal);
         Assert.Contains($"issued by {certificate.GetProperty("certificationBody").GetString()}", factFinding, StringComparison.Ordinal);
         Assert.Contains(certificate.GetProperty("standard").GetString()!, factFinding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_ApprovedAssessment_KeepsEveryLetterInsideTheMargins()
+    {
+        var a = await ApproveAsync();
+
+        using var pdf = PdfDocument.Open(a.Bytes);
+
+        // A4 with 2.5 cm side margins; header and footer sit in the top and bottom margins but stay 30 pt off the edge.
+        const double side = 70.87, edge = 30;
+        foreach (var page in pdf.GetPages())
+        {
+            var outside = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)
+                && (l.BoundingBox.Left < side - 0.5 || l.BoundingBox.Right > page.Width - side + 0.5
+                    || l.BoundingBox.Bottom < edge || l.BoundingBox.Top > page.Height - edge)).ToList();
+            Assert.True(outside.Count == 0, $"page {page.Number}: '{string.Concat(outside.Take(40).Select(l => l.Value))}' lies outside the margins");
+        }
     }
 
     [Fact]
