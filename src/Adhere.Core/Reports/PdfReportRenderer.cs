@@ -186,10 +186,17 @@ public sealed partial class PdfReportRenderer
             y += 30;
         }
         y += 10;
-        gfx.DrawString("Declaring Company: " + cover.Company, fonts.Get(FontFace.Regular, 13), black, left, y, XStringFormats.BaseLineLeft);
-        y += 22;
-        gfx.DrawString(cover.CodeName, fonts.Get(FontFace.Regular, 13), black, left, y, XStringFormats.BaseLineLeft);
-        y += 80;
+        // Company and Code names come from the data and can be long: they wrap instead of running off the page.
+        foreach (var text in new[] { "Declaring Company: " + cover.Company, cover.CodeName })
+        {
+            foreach (var line in WrapPlain(text, FontFace.Regular, 13, PdfLayout.ContentWidth, fonts))
+            {
+                gfx.DrawString(line, fonts.Get(FontFace.Regular, 13), black, left, y, XStringFormats.BaseLineLeft);
+                y += 17;
+            }
+            y += 5;
+        }
+        y += 58;
 
         static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "—";
         (string Label, string Value)[] facts =
@@ -202,8 +209,14 @@ public sealed partial class PdfReportRenderer
         foreach (var (label, value) in facts)
         {
             gfx.DrawString(label, fonts.Get(FontFace.Regular, 11), grey, left, y, XStringFormats.BaseLineLeft);
-            gfx.DrawString(value, fonts.Get(FontFace.Bold, 11), black, left + 130, y, XStringFormats.BaseLineLeft);
-            y += 22;
+            var lines = WrapPlain(value, FontFace.Bold, 11, PdfLayout.ContentWidth - 130, fonts);
+            if (lines.Count == 0) lines.Add("");
+            foreach (var line in lines)
+            {
+                gfx.DrawString(line, fonts.Get(FontFace.Bold, 11), black, left + 130, y, XStringFormats.BaseLineLeft);
+                y += 15;
+            }
+            y += 7;
         }
         if (cover.IsDraft)
         {
@@ -218,11 +231,31 @@ public sealed partial class PdfReportRenderer
         var grey = new XSolidBrush(PdfLayout.Grey);
         var header = document.Cover.IsDraft ? "DRAFT · " + document.RunningHeader : document.RunningHeader;
         var headerY = PdfLayout.Margin - 28;
-        gfx.DrawString(header, small, grey, PdfLayout.ContentLeft, headerY, XStringFormats.BaseLineLeft);
+        var (headerText, headerSize) = FitHeader(header, fonts);
+        gfx.DrawString(headerText, fonts.Get(FontFace.Regular, headerSize), grey, PdfLayout.ContentLeft, headerY, XStringFormats.BaseLineLeft);
         gfx.DrawLine(new XPen(PdfLayout.Rule, 0.5), PdfLayout.ContentLeft, headerY + 5, PdfLayout.ContentRight, headerY + 5);
         var footer = string.Create(CultureInfo.InvariantCulture, $"{number} | {total}");
         var width = fonts.Measure(footer, FontFace.Regular, 8.5);
         gfx.DrawString(footer, small, grey, (PdfLayout.PageWidth - width) / 2, PdfLayout.PageHeight - PdfLayout.Margin + 32, XStringFormats.BaseLineLeft);
+    }
+
+    /// <summary>
+    /// A long company name would run the header past the right margin: the header first gets smaller (down to 7 pt), and
+    /// only if that is not enough loses characters before its last part (the Verification-ID), marked by an ellipsis.
+    /// </summary>
+    private static (string Text, double Size) FitHeader(string header, FontCatalog fonts)
+    {
+        for (var size = 8.5; size >= 7; size -= 0.5)
+        {
+            if (fonts.Measure(header, FontFace.Regular, size) <= PdfLayout.ContentWidth) return (header, size);
+        }
+
+        const double smallest = 7;
+        var cut = header.LastIndexOf(" · ", StringComparison.Ordinal);
+        var tail = cut >= 0 ? header[cut..] : "";
+        var head = cut >= 0 ? header[..cut] : header;
+        while (head.Length > 0 && fonts.Measure(head + "…" + tail, FontFace.Regular, smallest) > PdfLayout.ContentWidth) head = head[..^1];
+        return (head.TrimEnd() + "…" + tail, smallest);
     }
 
     private static void AddBookmarks(PdfDocument pdf, LayoutResult layout, List<PdfPage> pages)

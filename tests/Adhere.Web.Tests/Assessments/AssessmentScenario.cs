@@ -48,18 +48,35 @@ public sealed class AssessmentScenario
     /// <summary>The provider editor's API client.</summary>
     public HttpClient ProviderClient => Declarations.Client;
 
-    public static async Task<AssessmentScenario> SubmittedAsync(AdhereAppFactory app)
+    /// <summary>
+    /// Submits the declaration. "Compute" and "Storage" share <paramref name="category"/> (a fresh one when null);
+    /// <paramref name="moreServices"/> are created in their categories (added to the list when new) and declared too.
+    /// </summary>
+    public static async Task<AssessmentScenario> SubmittedAsync(AdhereAppFactory app, string? category = null,
+        IReadOnlyList<(string Category, string Name)>? moreServices = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var s = await DeclarationScenario.CreateAsync(app);
-        var category = await app.WithSystemAsync(async sp =>
-            (await sp.GetRequiredService<Adhere.Core.Services.AddServiceCategory>().HandleAsync(new($"Code {Guid.NewGuid():N}", $"Cat {Guid.NewGuid():N}"), CancellationToken.None)).Value.Name);
+        var codeName = $"Code {Guid.NewGuid():N}";
+        var categories = new[] { category ?? $"Cat {Guid.NewGuid():N}" }.Concat(moreServices?.Select(m => m.Category) ?? []).Distinct(StringComparer.Ordinal).ToList();
+        await app.WithSystemAsync(async sp =>
+        {
+            foreach (var name in categories)
+                _ = (await sp.GetRequiredService<Adhere.Core.Services.AddServiceCategory>().HandleAsync(new(codeName, name), CancellationToken.None)).Value;
+        });
         foreach (var (service, name) in new[] { (s.ServiceA, "Compute"), (s.ServiceB, "Storage") })
         {
-            await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/services/{service}", new { name, category }));
+            await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/services/{service}", new { name, category = categories[0] }));
         }
 
-        var id = DeclarationScenario.IdOf(await s.StartAsync());
+        var services = new List<Guid> { s.ServiceA, s.ServiceB };
+        foreach (var (more, name) in moreServices ?? [])
+        {
+            var created = await HttpAssert.JsonAsync(await s.Client.PostAsJsonAsync("/api/v1/services", new { name, category = more }), HttpStatusCode.Created);
+            services.Add(created.GetProperty("id").GetGuid());
+        }
+
+        var id = DeclarationScenario.IdOf(await s.StartAsync(services: [.. services]));
         var agreement = await s.UploadAsync("dpa.pdf");
         await HttpAssert.JsonAsync(await s.Client.PutAsJsonAsync($"/api/v1/declarations/{id}", new
         {

@@ -226,7 +226,7 @@ public sealed class PdfReportRendererTests
             [new TextRun("Second finding, "), new TextRun("in italics", Italic: true)],
         ]));
         body.Add(new Heading(1, "4", "Validity", "sec-4"));
-        body.Add(new Paragraph([new TextRun("This report has "), new TotalPagesRun(), new TextRun(" pages.")]));
+        body.Add(new Paragraph([new TextRun("This report has "), new TotalPagesRun(), new TextRun(".")]));
 
         return new ReportDocument(
             new ReportCover("Verification of Declaration of Adherence", "Example Cloud GmbH", "EU Cloud CoC v2.11",

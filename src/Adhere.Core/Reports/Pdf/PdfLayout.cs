@@ -91,8 +91,9 @@ internal sealed class PdfLayout
         pages.Add(new LaidOutPage()); // the cover is drawn by the renderer
         NewPage();
         var first = true;
-        foreach (var block in document.Body)
+        for (var index = 0; index < document.Body.Count; index++)
         {
+            var block = document.Body[index];
             switch (block)
             {
                 case TableOfContents toc:
@@ -100,7 +101,7 @@ internal sealed class PdfLayout
                     break;
                 case Heading heading:
                     // Each level-1 section after the contents starts where it fits; the TOC gets a page of its own.
-                    LayOutHeading(heading, first);
+                    LayOutHeading(heading, first, KeepWithHeading(index + 1));
                     break;
                 case Paragraph paragraph:
                     LayOutInlines(paragraph.Inlines, ContentLeft, ContentWidth, null);
@@ -156,8 +157,8 @@ internal sealed class PdfLayout
             var pageText = pageNumber.ToString(CultureInfo.InvariantCulture);
             const double pageColumn = 28;
             var textLeft = ContentLeft + indent + numberWidth;
-            var textWidth = ContentRight - pageColumn - 8 - textLeft;
-            var lines = Wrap([new Token(h.Text, face, size, null, false, false)], textWidth);
+            var textWidth = ContentRight - pageColumn - textLeft;
+            var lines = Wrap(Tokenize([new TextRun(h.Text, Bold: h.Level == 1)], size), textWidth);
             var leading = size * 1.45;
             var height = lines.Count * leading + (h.Level == 1 ? 4 : 0);
             EnsureSpace(height);
@@ -172,16 +173,13 @@ internal sealed class PdfLayout
             }
             var baseline = y - leading + size;
             var pageWidth = fonts.Measure(pageText, face, size);
-            var dot = fonts.Measure(".", FontFace.Regular, size);
-            var dotsStart = lastEnd + 4;
-            var dotsEnd = ContentRight - pageWidth - 4;
-            var count = (int)Math.Max(0, Math.Floor((dotsEnd - dotsStart) / (dot * 2)));
+            // Leaders of one size, all ending at the same x, so their dots line up from entry to entry.
+            var dotsStart = lastEnd + 6;
+            var dotsEnd = ContentRight - LeaderGap;
+            var count = (int)Math.Max(0, Math.Floor((dotsEnd - dotsStart) / fonts.Measure(". ", FontFace.Regular, BodySize)));
+            while (count > 0 && fonts.Measure(Leaders(count), FontFace.Regular, BodySize) > dotsEnd - dotsStart) count--;
             if (count > 0)
-            {
-                var dots = string.Concat(Enumerable.Repeat(". ", count)).TrimEnd();
-                var dotsWidth = fonts.Measure(dots, FontFace.Regular, size);
-                Emit(dotsEnd - dotsWidth, baseline, dots, FontFace.Regular, size, Grey);
-            }
+                Emit(dotsEnd - fonts.Measure(Leaders(count), FontFace.Regular, BodySize), baseline, Leaders(count), FontFace.Regular, BodySize, Grey);
             Emit(ContentRight - pageWidth, baseline, pageText, face, size, Black);
             if (pageNumber > 0)
                 page.Ops.Add(new PageLinkOp(new XRect(ContentLeft, top, ContentWidth, y - top), pageNumber));
@@ -190,22 +188,62 @@ internal sealed class PdfLayout
         NewPage();
     }
 
-    private void LayOutHeading(Heading heading, bool first)
+    // Room right of the leaders for a page number of up to three digits.
+    private const double LeaderGap = 22;
+
+    private static string Leaders(int count) => string.Concat(Enumerable.Repeat(". ", count)).TrimEnd();
+
+    private static (double Size, double Before, double After) HeadingStyle(int level) => level switch
     {
-        var (size, before, after) = heading.Level switch
-        {
-            1 => (15.0, 16.0, 8.0),
-            2 => (12.5, 12.0, 6.0),
-            3 => (11.0, 10.0, 4.0),
-            _ => (10.5, 8.0, 3.0),
-        };
+        1 => (15.0, 16.0, 8.0),
+        2 => (12.5, 12.0, 6.0),
+        3 => (11.0, 10.0, 4.0),
+        _ => (10.5, 8.0, 3.0),
+    };
+
+    private List<Line> HeadingLines(Heading heading, double size)
+    {
         var numberWidth = fonts.Measure(heading.Number, FontFace.Bold, size) + size * 0.8;
-        var lines = Wrap([new Token(heading.Text, FontFace.Bold, size, null, false, false)], ContentWidth - numberWidth);
+        return Wrap(Tokenize([new TextRun(heading.Text, Bold: true)], size), ContentWidth - numberWidth);
+    }
+
+    /// <summary>
+    /// The room a heading needs below it so that it does not end a page alone: any headings directly after it, then the
+    /// start of the first content (two lines of text, or a table's header and first row).
+    /// </summary>
+    private double KeepWithHeading(int index)
+    {
+        var needed = 0.0;
+        // A run of headings is short; the cap only keeps a pathological body from asking for more than a page.
+        for (var i = index; i < document.Body.Count && needed < ContentBottom - ContentTop; i++)
+        {
+            switch (document.Body[i])
+            {
+                case Heading h:
+                    var (size, before, after) = HeadingStyle(h.Level);
+                    needed += before + HeadingLines(h, size).Count * size * 1.3 + after;
+                    continue;
+                case Table t:
+                    return needed + TableStartHeight(t);
+                case Paragraph or BulletList:
+                    return needed + 2 * BodyLeading;
+                default:
+                    return needed;
+            }
+        }
+        return Math.Min(needed, ContentBottom - ContentTop);
+    }
+
+    private void LayOutHeading(Heading heading, bool first, double keep)
+    {
+        var (size, before, after) = HeadingStyle(heading.Level);
+        var numberWidth = fonts.Measure(heading.Number, FontFace.Bold, size) + size * 0.8;
+        var lines = HeadingLines(heading, size);
         var leading = size * 1.3;
         var height = lines.Count * leading;
         if (y > ContentTop && !first) y += before;
-        // Keep the heading with at least two lines of what follows: no heading alone at a page bottom.
-        if (y + height + after + 2 * BodyLeading > Bottom && y > ContentTop) NewPage();
+        // No heading alone at a page bottom: it moves to the next page with the headings and text that follow it.
+        if (y + height + after + keep > Bottom && y > ContentTop) NewPage();
         var top = y;
         Emit(ContentLeft, y + size, heading.Number, FontFace.Bold, size, Black);
         foreach (var line in lines)
@@ -272,21 +310,67 @@ internal sealed class PdfLayout
         notesHeight = 0;
     }
 
-    private void LayOutTable(Table table)
+    /// <summary>
+    /// Column widths from the table's weights, corrected so that no word has to be broken between letters and a column
+    /// of short entries ("Not declared") keeps each entry on one line. The room comes from columns wider than their
+    /// longest word, in proportion to what they can spare; when it cannot be found the weights stand.
+    /// </summary>
+    private double[] ColumnWidths(Table table)
     {
         var columns = table.Headers.Count;
         var weights = table.ColumnWeights ?? Enumerable.Repeat(1.0, columns).ToList();
         var sum = weights.Sum();
-        var widths = weights.Select(w => ContentWidth * w / sum).ToArray();
+        var weighted = weights.Select(w => ContentWidth * w / sum).ToArray();
 
-        List<IReadOnlyList<Line>> WrapRow(IReadOnlyList<string> cells, FontFace face) =>
-            [.. Enumerable.Range(0, columns).Select(i =>
-                (IReadOnlyList<Line>)Wrap(Tokenize([new TextRun(i < cells.Count ? cells[i] : "", face == FontFace.Bold)], TableSize), widths[i] - 2 * CellPadding))];
+        var minimum = new double[columns];
+        var natural = new double[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            var cells = table.Rows.Select(r => i < r.Count ? r[i] : "").ToList();
+            var words = Words(table.Headers[i]).Select(w => fonts.Measure(w, FontFace.Bold, TableSize))
+                .Concat(cells.SelectMany(Words).Select(w => fonts.Measure(w, FontFace.Regular, TableSize)));
+            minimum[i] = Math.Min(words.DefaultIfEmpty(0).Max() + 2 * CellPadding, weighted[i] * 2);
+            natural[i] = cells.Select(c => fonts.Measure(c, FontFace.Regular, TableSize)).DefaultIfEmpty(0).Max() + 2 * CellPadding;
+        }
 
-        static double RowHeight(List<IReadOnlyList<Line>> cells) =>
-            Math.Max(1, cells.Max(c => c.Count)) * TableLeading + 2 * CellPadding - (TableLeading - TableSize);
+        double[] Widen(bool shortEntriesToo)
+        {
+            var target = weighted.Select((w, i) => Math.Max(w, shortEntriesToo && natural[i] <= ContentWidth / 4 ? Math.Max(natural[i], minimum[i]) : minimum[i])).ToArray();
+            var needed = target.Select((t, i) => t - weighted[i]).Sum();
+            if (needed <= 0) return target;
+            var donors = Enumerable.Range(0, columns).Where(i => target[i] <= weighted[i]).ToList();
+            var slack = donors.Sum(i => weighted[i] - minimum[i]);
+            if (slack < needed) return [];
+            foreach (var i in donors) target[i] = weighted[i] - needed * (weighted[i] - minimum[i]) / slack;
+            return target;
+        }
 
-        var header = WrapRow(table.Headers, FontFace.Bold);
+        var widths = Widen(true);
+        if (widths.Length == 0) widths = Widen(false);
+        return widths.Length == 0 ? weighted : widths;
+    }
+
+    private static IEnumerable<string> Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+    private List<IReadOnlyList<Line>> WrapRow(IReadOnlyList<string> cells, bool bold, double[] widths) =>
+        [.. Enumerable.Range(0, widths.Length).Select(i =>
+            (IReadOnlyList<Line>)Wrap(Tokenize([new TextRun(i < cells.Count ? cells[i] : "", bold)], TableSize), widths[i] - 2 * CellPadding))];
+
+    private static double RowHeight(List<IReadOnlyList<Line>> cells) =>
+        Math.Max(1, cells.Max(c => c.Count)) * TableLeading + 2 * CellPadding - (TableLeading - TableSize);
+
+    /// <summary>The header row and the first row: a table never starts with its header alone at a page bottom.</summary>
+    private double TableStartHeight(Table table)
+    {
+        var widths = ColumnWidths(table);
+        return RowHeight(WrapRow(table.Headers, true, widths)) + (table.Rows.Count > 0 ? RowHeight(WrapRow(table.Rows[0], false, widths)) : 0);
+    }
+
+    private void LayOutTable(Table table)
+    {
+        var columns = table.Headers.Count;
+        var widths = ColumnWidths(table);
+        var header = WrapRow(table.Headers, true, widths);
         var headerHeight = RowHeight(header);
 
         void DrawRow(List<IReadOnlyList<Line>> cells, double height, bool isHeader)
@@ -310,20 +394,25 @@ internal sealed class PdfLayout
             y += height;
         }
 
-        var firstRow = table.Rows.Count > 0 ? RowHeight(WrapRow(table.Rows[0], FontFace.Regular)) : 0;
-        EnsureSpace(headerHeight + firstRow);
+        EnsureSpace(TableStartHeight(table));
         DrawRow(header, headerHeight, true);
-        foreach (var row in table.Rows)
+        var rows = table.Rows.Select(r => WrapRow(r, false, widths)).ToList();
+        var rowsOnPage = 0;
+        for (var r = 0; r < rows.Count; r++)
         {
-            var cells = WrapRow(row, FontFace.Regular);
+            var cells = rows[r];
             var height = RowHeight(cells);
-            if (y + height > Bottom)
+            // The last row does not go alone under a repeated header: the row before it goes along.
+            var lastAlone = r == rows.Count - 2 && rowsOnPage >= 2 && y + height <= Bottom && y + height + RowHeight(rows[r + 1]) > Bottom;
+            if (y + height > Bottom || lastAlone)
             {
+                rowsOnPage = 0;
                 NewPage();
                 // The header row repeats so every page of a long table can be read alone.
                 DrawRow(header, headerHeight, true);
             }
             DrawRow(cells, height, false);
+            rowsOnPage++;
         }
         y += ParagraphGap * 2;
     }
@@ -376,7 +465,8 @@ internal sealed class PdfLayout
                     tokens.Add(new Token(number.ToString(CultureInfo.InvariantCulture), FontFace.Regular, size * 0.65, null, false, true, number));
                     break;
                 case TotalPagesRun:
-                    AddWords(totalPages.ToString(CultureInfo.InvariantCulture), FontFace.Regular, null);
+                    // The same phrase as the HTML and Markdown editions ("15 pages"), so the wording reads alike in each.
+                    AddWords(ReportText.TotalPages(totalPages), FontFace.Regular, null);
                     break;
                 default:
                     throw new NotSupportedException($"Unknown inline {inline.GetType().Name}.");
