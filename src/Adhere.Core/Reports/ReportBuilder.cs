@@ -86,8 +86,12 @@ public sealed class ReportBuilder(
         w.Heading(1, "2", "List of declared services");
         w.Heading(2, "2.1", "Declared services");
         w.Add(new Paragraph(w.Fill("services-intro")));
+        // Categories follow the Code's own list, as published reports do; a category the list lacks comes after it.
+        var code = Adhere.Domain.Declarations.Services.ServiceCategory.Normalize(d.Summary.CodeName);
+        var listed = (await db.ServiceCategories.AsNoTracking().Where(c => c.NormalizedCodeName == code).Select(c => new { c.Name, c.Position }).ToListAsync(ct))
+            .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Min(c => c.Position), StringComparer.OrdinalIgnoreCase);
         var categories = d.Services.GroupBy(s => string.IsNullOrWhiteSpace(s.Category) ? "Other services" : s.Category!.Trim())
-            .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            .OrderBy(g => listed.TryGetValue(g.Key, out var position) ? position : int.MaxValue).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         for (var i = 0; i < categories.Count; i++)
         {
             w.Heading(3, $"2.1.{i + 1}", categories[i].Key);
@@ -123,9 +127,11 @@ public sealed class ReportBuilder(
 
         if (d.Certificates.Count > 0)
         {
+            var keys = d.Certificates.Select(c => c.Standard).Distinct().ToList();
+            var standards = await db.Standards.AsNoTracking().Where(x => keys.Contains(x.Key)).ToDictionaryAsync(x => x.Key, x => x.Title, StringComparer.Ordinal, ct);
             w.Add(Paragraph.Of("The declaration relies on these certificates:"));
             w.Add(new BulletList([.. d.Certificates.OrderBy(c => c.Standard, StringComparer.Ordinal).ThenBy(c => c.Number, StringComparer.Ordinal)
-                .Select(c => (IReadOnlyList<Inline>)[new TextRun(Certificate(c, a))])]));
+                .Select(c => (IReadOnlyList<Inline>)[new TextRun(Certificate(c, a, standards))])]));
         }
         else
         {
@@ -212,10 +218,12 @@ public sealed class ReportBuilder(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];
     }
 
-    private static string Certificate(CertificateView c, AssessmentSummary a)
+    private static string Certificate(CertificateView c, AssessmentSummary a, Dictionary<string, string> standards)
     {
         var review = a.CertificateReviews.FirstOrDefault(r => r.CertificateId.Value == c.Id);
-        var standard = c.StandardVersion is { } v ? $"{c.Standard}:{v}" : c.Standard;
+        // The standard's title (such as ISO/IEC 27001:2022) names its version already; a bare key gets the version appended.
+        var standard = standards.TryGetValue(c.Standard, out var title) && !string.IsNullOrWhiteSpace(title) ? title
+            : c.StandardVersion is { } v ? $"{c.Standard}:{v}" : c.Standard;
         var verdict = review?.Verdict switch
         {
             CertificateReviewVerdict.Accepted => "; accepted by the assessor",

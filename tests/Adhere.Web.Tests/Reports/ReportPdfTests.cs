@@ -190,7 +190,12 @@ public sealed partial class ReportPdfTests(AdhereAppFactory app) : IClassFixture
         var certificate = Assert.Single(declaration.GetProperty("certificates").EnumerateArray());
         Assert.Contains($"certificate {certificate.GetProperty("number").GetString()}", factFinding, StringComparison.Ordinal);
         Assert.Contains($"issued by {certificate.GetProperty("certificationBody").GetString()}", factFinding, StringComparison.Ordinal);
-        Assert.Contains(certificate.GetProperty("standard").GetString()!, factFinding, StringComparison.Ordinal);
+        // The standard by its title (such as ISO/IEC 27001:2022), not by its key.
+        var key = certificate.GetProperty("standard").GetString()!;
+        var title = await app.WithSystemAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            sp.GetRequiredService<Adhere.Core.Persistence.AdhereDb>().Standards, x => x.Key == key));
+        Assert.Contains(title.Title, factFinding, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, factFinding, StringComparison.Ordinal);
     }
 
     [Fact]
