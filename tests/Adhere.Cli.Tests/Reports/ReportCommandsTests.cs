@@ -19,6 +19,7 @@ public sealed class ReportCommandsTests : IDisposable
 {
     private const string Password = "cli-test-signing-password";
     private static readonly Dictionary<string, string?> WithPassword = new() { ["Signing:KeyPassword"] = Password };
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     private readonly string folder = Directory.CreateTempSubdirectory("adhere-report-cli-").FullName;
 
@@ -198,8 +199,45 @@ public sealed class ReportCommandsTests : IDisposable
         Assert.Contains("(catalogue.file-not-found)", missing.Error, StringComparison.Ordinal);
     }
 
-    // The CLI tests do not reference Adhere.Web, so the server mode is only tested for its failure here; the happy
-    // path (POST /api/v1/reports/verify) is the web tests' business.
+    // The CLI tests do not reference Adhere.Web, so the server mode talks to a stand-in that answers as
+    // POST /api/v1/reports/verify does (the ReportCheck JSON, or a ProblemDetails); the endpoint itself is the web tests' business.
+    [Fact]
+    public async Task Verify_WithServer_PostsThePdfAndPrintsTheServersVerdict()
+    {
+        await using var cli = await CliHarness.CreateAsync();
+        var file = PathOf("remote.pdf");
+        await File.WriteAllBytesAsync(file, "%PDF-1.7 remote\n%%EOF\n"u8.ToArray(), TestContext.Current.CancellationToken);
+        var verdict = new ReportCheck("altered", "This file presents itself as the report for 2026LVL02ADHERE002, but it is not the report that was issued.",
+            new string('a', 64), "2026LVL02ADHERE002", null, null, null, null, null, null, null, null, null);
+        using var server = new StandInServer();
+        var serving = server.AnswerOnceAsync(200, JsonSerializer.Serialize(verdict, WebJson));
+
+        var result = await cli.RunAsync("report", "verify", file, "--server", server.Url + "/");
+        var request = await serving.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal("POST /api/v1/reports/verify application/pdf", $"{request.Method} {request.Path} {request.ContentType}");
+        Assert.Equal(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken), request.Body);
+        Assert.Equal(ExitCodes.ReportNotAuthentic, result.ExitCode);
+        Assert.StartsWith("ALTERED:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Verification-ID: 2026LVL02ADHERE002", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_WithServerRefusingTheFile_ExitsTwoWithTheServersCode()
+    {
+        await using var cli = await CliHarness.CreateAsync();
+        var file = PathOf("remote.pdf");
+        await File.WriteAllBytesAsync(file, "%PDF-1.7\n"u8.ToArray(), TestContext.Current.CancellationToken);
+        using var server = new StandInServer();
+        var serving = server.AnswerOnceAsync(400, "{\"title\":\"The request is not valid\",\"status\":400,\"detail\":\"The file is not a PDF.\",\"errorCode\":\"report.not-pdf\"}");
+
+        var result = await cli.RunAsync("report", "verify", file, "--server", server.Url);
+        await serving.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: The file is not a PDF. (report.not-pdf)", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Verify_WithAServerThatIsNotListening_ExitsOneWithoutTouchingTheDatabase()
     {
@@ -249,4 +287,42 @@ public sealed class ReportCommandsTests : IDisposable
         var created = await scope.ServiceProvider.GetRequiredService<CreateSigningKey>().HandleAsync(TestContext.Current.CancellationToken);
         Assert.False(created.IsError);
     }
+}
+
+/// <summary>A one-request HTTP server on a free local port that records what it was sent and answers as told.</summary>
+internal sealed class StandInServer : IDisposable
+{
+    private readonly System.Net.HttpListener listener = new();
+
+    public StandInServer()
+    {
+        // A port the system hands out is free at that moment; the listener takes it right after.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Url = $"http://127.0.0.1:{port}";
+        listener.Prefixes.Add(Url + "/");
+        listener.Start();
+    }
+
+    public string Url { get; }
+
+    public sealed record Received(string Method, string Path, string? ContentType, byte[] Body);
+
+    public async Task<Received> AnswerOnceAsync(int status, string json)
+    {
+        var context = await listener.GetContextAsync();
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        var received = new Received(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.ContentType, body.ToArray());
+        context.Response.StatusCode = status;
+        context.Response.ContentType = status < 400 ? "application/json" : "application/problem+json";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+        return received;
+    }
+
+    public void Dispose() => listener.Close();
 }
