@@ -62,6 +62,7 @@ public static class AdhereCli
             AuditCommands.Create(cli),
             JobCommands.Create(cli),
             Reports.KeyCommands.Create(cli),
+            Reports.ReportCommands.Create(cli),
             DemoCommands.Create(cli),
         };
         root.Add(cli.ProviderOption);

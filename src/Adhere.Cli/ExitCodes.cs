@@ -14,11 +14,17 @@ public static class ExitCodes
     /// <summary><c>adhere audit verify</c> found a broken link in the audit chain.</summary>
     public const int AuditChainBroken = 3;
 
+    /// <summary>
+    /// <c>adhere report verify</c> checked the file and it is not an authentic issued report: altered, unknown here, or its
+    /// stored signature fails. An issued report whose signature is still pending counts as authentic (exit 0).
+    /// </summary>
+    public const int ReportNotAuthentic = 4;
+
     /// <summary>Interrupted (Ctrl+C); the conventional 128 + SIGINT.</summary>
     public const int Cancelled = 130;
 
     /// <summary>The text that the root command's help shows.</summary>
     public const string Summary =
         "Exit codes: 0 success; 1 unexpected failure; 2 invalid input (parse error, a rule broken, with a stable error code, " +
-        "or an unmigrated database); 3 audit chain broken; 130 cancelled.";
+        "or an unmigrated database); 3 audit chain broken; 4 report not authentic (altered, unknown or signature invalid); 130 cancelled.";
 }

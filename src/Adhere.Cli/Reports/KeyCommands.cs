@@ -10,9 +10,9 @@ public static class KeyCommands
     public static Command Create(CliContext cli)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        var create = new Command("create", "Creates the first signing key (ES256); refused once a key exists. Needs Signing:KeyPassword (Signing__KeyPassword).");
+        var create = new Command("create", "Creates the first signing key (ES256) and signs the reports waiting for one; refused once a key exists. Needs Signing:KeyPassword (Signing__KeyPassword).");
         cli.SetAction(create, DatabaseRequirement.Migrated, CreateAsync);
-        var rotate = new Command("rotate", "Creates a new active signing key and retires the current one, which stays published so that what it signed still verifies.");
+        var rotate = new Command("rotate", "Creates a new active signing key and retires the current one, which stays published so that what it signed still verifies; signs any reports still waiting.");
         cli.SetAction(rotate, DatabaseRequirement.Migrated, RotateAsync);
         var list = new Command("list", "Lists the signing keys, newest first; all of them are published at /.well-known/adhere-keys.json.");
         cli.SetAction(list, DatabaseRequirement.Migrated, ListAsync);
@@ -24,6 +24,7 @@ public static class KeyCommands
         var created = await run.Get<CreateSigningKey>().HandleAsync(run.Ct);
         if (created.IsError) return await run.FailAsync(created.Error!);
         await run.Out.WriteLineAsync($"Created signing key {created.Value.Kid} ({created.Value.Algorithm}); it is active.");
+        await ReportCommands.SignWaitingAsync(run);
         return ExitCodes.Success;
     }
 
@@ -32,6 +33,7 @@ public static class KeyCommands
         var rotated = await run.Get<RotateSigningKey>().HandleAsync(run.Ct);
         if (rotated.IsError) return await run.FailAsync(rotated.Error!);
         await run.Out.WriteLineAsync($"Rotated: {rotated.Value.Kid} is now the active signing key; the previous key is retired but still published.");
+        await ReportCommands.SignWaitingAsync(run);
         return ExitCodes.Success;
     }
 

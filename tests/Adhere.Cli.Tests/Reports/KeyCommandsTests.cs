@@ -73,6 +73,21 @@ public sealed class KeyCommandsTests
     }
 
     [Fact]
+    public async Task Create_WithAReportIssuedWithoutAKey_SignsItAndSaysSo()
+    {
+        await using var cli = await CliHarness.CreateAsync();
+        await cli.SucceedAsync("demo", "seed");
+
+        var created = await SucceedAsync(cli, "keys", "create");
+        var rotated = await SucceedAsync(cli, "keys", "rotate");
+        var pending = await SucceedAsync(cli, "report", "sign-pending");
+
+        Assert.Contains("Signed 1 report that waited for a key.", created.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Signed", rotated.Out, StringComparison.Ordinal);
+        Assert.Contains("No report was waiting", pending.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rotate_WithoutAKey_ExitsTwoWithNoKey()
     {
         await using var cli = await CliHarness.CreateMigratedAsync();
