@@ -74,8 +74,8 @@ public sealed class ReportCommandsTests : IDisposable
         await using var cli = await SeededAsync();
         var declaration = await cli.WithServicesAsync(async sp =>
             (await sp.GetRequiredService<AdhereDb>().Declarations.IgnoreQueryFilters().AsNoTracking()
-                .Where(d => d.Status == DeclarationStatus.Submitted).Select(d => d.Id).FirstAsync(TestContext.Current.CancellationToken)).Value);
-        await cli.SucceedAsync("assessment", "start", declaration.ToString(), "--as", "assessor@mb.demo.example");
+                .Where(d => d.Status == DeclarationStatus.DecisionPending).Select(d => d.Id).FirstAsync(TestContext.Current.CancellationToken)).Value);
+        // The demo's Stratus renewal waits for the decision: its report is still a draft.
         var file = PathOf("draft.pdf");
 
         var result = await cli.SucceedAsync("report", "render", declaration.ToString(), "-o", file);
