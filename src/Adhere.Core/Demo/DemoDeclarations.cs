@@ -15,7 +15,8 @@ namespace Adhere.Core.Demo;
 /// <summary>
 /// The demo's declarations: Nimbus Cloud GmbH has submitted a declaration of all its services (every control answered,
 /// ISO/IEC 27001 and 27701 certificates), ready for assessment; Stratus Hosting SAS holds a declaration verified
-/// eleven months ago, so that renewals and certificate change notices can be tried. All text is invented for the demo.
+/// eleven months ago, so that renewals and certificate change notices can be tried; Cirrus Data Oy has submitted a first
+/// declaration that waits for an assessor. All text is invented for the demo.
 /// </summary>
 public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDeclaration start, UpdateDeclaration update, AddCertificate addCertificate,
     SubmitDeclaration submit, DeclarationEvidence evidence, Assessments.AssessmentSettings settings, TimeProvider time)
@@ -54,7 +55,13 @@ public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDe
         var fired = await submit.HandleAsync(stratus.Value, ct);
         if (fired.IsError) return fired.Error!;
         var verified = await VerifyEarlierAsync(stratus.Value, ct);
-        return verified.IsError ? verified.Error! : (nimbus.Value, stratus.Value);
+        if (verified.IsError) return verified.Error!;
+
+        // A first declaration waiting in the work queue for an assessor to open it.
+        var cirrus = await SeedProviderAsync(organisations["Cirrus Data Oy"], "Cirrus", "Cirrus storage services", "Aino Virtanen", "dpo@cirrus.demo.example", ct);
+        if (cirrus.IsError) return cirrus.Error!;
+        var waiting = await submit.HandleAsync(cirrus.Value, ct);
+        return waiting.IsError ? waiting.Error! : (nimbus.Value, stratus.Value);
     }
 
     private async Task<Result<Guid>> SeedProviderAsync(Guid organisation, string brand, string title, string contact, string email, CancellationToken ct)

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Adhere.Core.Demo;
 
 /// <summary>
-/// Fills a database with a small, realistic installation: the Monitoring Body with one user per MB role and two
-/// cloud providers with an editor and a viewer each, their services and declarations (<see cref="DemoDeclarations"/>). Passwords are random and returned once, for printing.
+/// Fills a database with a small, realistic installation: the Monitoring Body with one user per MB role and three
+/// cloud providers (two with an editor and a viewer, a newcomer with an editor), their services and declarations (<see cref="DemoDeclarations"/>). Passwords are random and returned once, for printing.
 /// Later features add their demo data here, so a newcomer sees every part of the product populated.
 /// </summary>
 public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser,
@@ -61,6 +61,9 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         ("Stratus Hosting SAS", "Stratus Virtual Servers", "Computing", null, "Virtual private servers hosted in Lyon."),
         ("Stratus Hosting SAS", "Stratus Backup", "Storage", null, "Daily off-site backups of servers and sites."),
         ("Stratus Hosting SAS", "Stratus Managed MySQL", "Database", "Stratus Web", "Managed MySQL databases for web applications."),
+        ("Cirrus Data Oy", "Cirrus Object Archive", "Storage", "Cirrus Storage", "Long-term object storage with write-once retention."),
+        ("Cirrus Data Oy", "Cirrus File Sync", "Enterprise Services & Cloud Communication", "Cirrus Storage", "File sharing and synchronisation for teams."),
+        ("Cirrus Data Oy", "Cirrus Backup Vault", "Migration & O&M Management", null, "Encrypted backups of servers and databases, kept in Finland."),
     ];
 
     public sealed record DemoUser(string Email, string Role, string Organisation, string Password);
@@ -70,6 +73,7 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         (MonitoringBodyName, "mb", "Rue de la Démo 1, 1000 Brussels, Belgium", "https://mb.demo.example", "privacy@mb.demo.example"),
         ("Nimbus Cloud GmbH", "csp", "Wolkenweg 7, 10115 Berlin, Germany", "https://nimbus.demo.example", "dpo@nimbus.demo.example"),
         ("Stratus Hosting SAS", "csp", "12 rue des Nuages, 69002 Lyon, France", "https://stratus.demo.example", "dpo@stratus.demo.example"),
+        ("Cirrus Data Oy", "csp", "Pilvikatu 3, 00100 Helsinki, Finland", "https://cirrus.demo.example", "dpo@cirrus.demo.example"),
     ];
 
     private static readonly (string Email, Role Role, string Organisation)[] Users =
@@ -81,6 +85,7 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         ("viewer@nimbus.demo.example", Role.CspViewer, "Nimbus Cloud GmbH"),
         ("editor@stratus.demo.example", Role.CspEditor, "Stratus Hosting SAS"),
         ("viewer@stratus.demo.example", Role.CspViewer, "Stratus Hosting SAS"),
+        ("editor@cirrus.demo.example", Role.CspEditor, "Cirrus Data Oy"),
     ];
 
     /// <summary>True when the database holds no organisation at all: the condition for seeding on first start.</summary>

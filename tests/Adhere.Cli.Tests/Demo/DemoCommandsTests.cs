@@ -15,7 +15,7 @@ namespace Adhere.Cli.Tests.Demo;
 public sealed class DemoCommandsTests
 {
     [Fact]
-    public async Task Seed_UnmigratedDatabase_MigratesAndPrintsSevenUsersWithWorkingPasswords()
+    public async Task Seed_UnmigratedDatabase_MigratesAndPrintsEightUsersWithWorkingPasswords()
     {
         await using var cli = await CliHarness.CreateAsync();
 
@@ -25,7 +25,7 @@ public sealed class DemoCommandsTests
         Assert.Matches(@"Applied migration \d{14}_Initial\.", result.Out);
         Assert.Contains("shown once", result.Out, StringComparison.Ordinal);
         var users = Regex.Matches(result.Out, @"^(\S+@\S+)\s+(mb-\S+|csp-\S+)\s+(.+?)\s+([A-Za-z0-9]{16})$", RegexOptions.Multiline);
-        Assert.Equal(7, users.Count);
+        Assert.Equal(8, users.Count);
         Assert.Contains(users, m => m.Groups[1].Value == "admin@mb.demo.example" && m.Groups[2].Value == "mb-admin" && m.Groups[3].Value == "Demo Monitoring Body");
         Assert.Contains(users, m => m.Groups[1].Value == "viewer@stratus.demo.example" && m.Groups[3].Value == "Stratus Hosting SAS");
         var allPasswordsWork = await cli.WithServicesAsync(async sp =>
@@ -88,6 +88,7 @@ public sealed class DemoCommandsTests
         Assert.Equal(["iso-27001-2022", "iso-27701-2019"], nimbus.Certificates.Select(c => c.Standard).Order().ToList());
         Assert.All(nimbus.Certificates, c => Assert.NotEqual("failed", c.Check!.Outcome));
         Assert.InRange(nimbus.Proposal.Backed, 1, 68);
+        Assert.Single(declarations, d => d.Summary.OrganisationName == "Cirrus Data Oy" && d.Summary.Status == DeclarationStatus.Submitted);
         var stratus = declarations.Where(d => d.Summary.OrganisationName == "Stratus Hosting SAS").ToList();
         var verified = Assert.Single(stratus, d => d.Summary.Status == DeclarationStatus.Verified);
         Assert.Matches(@"^\d{4}LVL02ADHERE001$", verified.Summary.VerificationId);
@@ -138,6 +139,6 @@ public sealed class DemoCommandsTests
         Assert.Contains("(demo.not-empty)", again.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("@", again.Out, StringComparison.Ordinal);
         Assert.Equal(before, await cli.CountAsync());
-        Assert.Equal((7, 3), (before.Users, before.Organisations));
+        Assert.Equal((8, 4), (before.Users, before.Organisations));
     }
 }
