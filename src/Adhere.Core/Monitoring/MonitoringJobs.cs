@@ -38,7 +38,8 @@ public sealed class SentNotice
 /// interval across all app instances: it starts only after winning a conditional update of its <see cref="SchedulerRun"/>
 /// row. Everything it changes and every e-mail it queues are saved in one transaction.
 /// </summary>
-public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings mail, TimeProvider time, Reports.Frozen.SignPendingReports signPending)
+public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings mail, TimeProvider time, Reports.Frozen.SignPendingReports signPending,
+    Register.TransparencyLog register)
 {
     public const string JobName = "monitoring";
 
@@ -97,6 +98,12 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
                     if (declaration.Fire(DeclarationTrigger.Expire, Role.MbAdministrator, now).IsError) break;
                     db.Record("declaration.expired", "declaration", declaration.Id.ToString(), declaration.OrganisationId,
                         new AuditChanges().Set("status", from.ToString(), nameof(DeclarationStatus.Expired)));
+                    if (declaration.VerificationId is { } expiredId && declaration.GrantedLevel is { } expiredLevel)
+                    {
+                        await register.AppendAsync(new Register.TransparencyLogChange(Register.TransparencyLogEvents.Expired, expiredId, null,
+                            organisations.GetValueOrDefault(declaration.OrganisationId, string.Empty), (int)expiredLevel, declaration.ValidUntil), ct);
+                    }
+
                     outbox.Enqueue([.. await outbox.ProviderEditorsAsync(declaration.OrganisationId, ct), .. mbRecipients], "declaration.expired",
                         $"Verification expired: {provider}, {name}",
                         $"""
