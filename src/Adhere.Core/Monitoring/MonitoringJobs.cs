@@ -52,6 +52,8 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
         var now = time.GetUtcNow();
         if (!await TryLeaseAsync(now, force ? TimeSpan.Zero : interval, ct)) return new Report(false, 0, 0, 0, 0, 0, 0);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // One transaction from reading to saving, so that a transparency log entry is appended under the writer lock.
+        await using var unit = await db.BeginUnitAsync(ct);
 
         var listed = await db.Declarations.Include(d => d.Certificates)
             .Where(d => d.ValidUntil != null && (d.Status == DeclarationStatus.Verified || d.Status == DeclarationStatus.RenewalDue || d.Status == DeclarationStatus.Suspended))
@@ -142,6 +144,7 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
         var (clarificationReminders, overdue) = await ClarificationNoticesAsync(today, now, organisations, ct);
 
         await db.SaveChangesAsync(ct);
+        await unit.CommitAsync(ct);
         // Reports issued while no signing key was usable get their signature as soon as one is (ADR 0015); without a key this is a no-op.
         var signed = await signPending.HandleAsync(ct);
         return new Report(true, reminders, renewalDue, expired, warnings.Count, clarificationReminders, overdue, signed.IsError ? 0 : signed.Value);

@@ -195,6 +195,12 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         return taken.Single();
     }
 
+    /// <summary>
+    /// Takes the audit chain's writer lock for the rest of the current transaction; the transparency log shares it, so
+    /// that its writers are serialised too and need not read the same head (<see cref="Register.TransparencyLog"/>).
+    /// </summary>
+    internal Task LockChainWritersAsync(CancellationToken cancellationToken) => LockAuditChainAsync(cancellationToken);
+
     /// <summary>Serialises writers of the audit chain for the rest of the current transaction.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
 

@@ -7,11 +7,12 @@ namespace Adhere.Core.Register;
 /// The public, append-only log of register changes (ADR 0016). There is deliberately no way to change or remove a row.
 /// <para>
 /// <see cref="AppendAsync"/> adds the next link to the caller's context; it is written by the caller's next save, so
-/// inside the caller's transaction, and a failed use case leaves no entry. Concurrency: the sequence number is the
-/// primary key, so if two transactions read the same head, the second to commit fails with a unique violation and the
-/// whole use case is rolled back; the chain never forks. On SQLite write transactions are exclusive, so this cannot
-/// happen; on PostgreSQL it can, and we accept a failed (retryable) approval over a lock, because register changes
-/// are rare, a few a day.
+/// inside the caller's transaction, and a failed use case leaves no entry. Concurrency: inside a transaction the
+/// append first takes the audit chain's writer lock (a PostgreSQL advisory lock; SQLite's write transactions are
+/// exclusive anyway), so concurrent appends queue. The sequence number is also the primary key: should two writers
+/// still read the same head (a caller without a transaction), the second to commit fails with a unique violation
+/// and its whole use case is rolled back, so the chain never forks. Register changes are rare (a few a day), so a
+/// failed, retryable use case is an acceptable price.
 /// </para>
 /// </summary>
 public sealed class TransparencyLog(AdhereDb db, TimeProvider time)
@@ -26,6 +27,8 @@ public sealed class TransparencyLog(AdhereDb db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(change);
         if (!TransparencyLogEvents.All.Contains(change.Event)) throw new ArgumentException($"Unknown event '{change.Event}'.", nameof(change));
         if (change.Level is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(change), change.Level, "The level is 1, 2 or 3.");
+
+        if (db.Database.CurrentTransaction is not null) await db.LockChainWritersAsync(ct);
 
         // Entries appended earlier in the same unit are not in the database yet: the head is the newest of both.
         var pending = db.TransparencyLog.Local.Where(e => db.Entry(e).State == EntityState.Added).MaxBy(e => e.Sequence);

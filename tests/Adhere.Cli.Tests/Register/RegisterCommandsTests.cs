@@ -86,6 +86,16 @@ public sealed class RegisterCommandsTests : IDisposable
         Assert.Contains("cli.log-malformed", badFile.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ComputeHash_DocumentedExample_MatchesTheHashAnyJsonLibraryGives()
+    {
+        // The example of docs/formats/transparency-log.md, hashed with Python's json.dumps(sort_keys=True, separators=(",", ":")).
+        var entry = new TransparencyLogRecord(1, "2026-03-02T09:30:00.123456Z", "listed", "2026LVL02ADHERE002", null, "Nimbus Cloud GmbH", 2,
+            "2027-03-01", TransparencyLogHashing.GenesisHash, string.Empty);
+
+        Assert.Equal("0ad4d2cfaf0d1201f07fe4c847a2b1a2afc97e8536689d78625d494d5ba158aa", TransparencyLogHashing.ComputeHash(entry));
+    }
+
     /// <summary>A valid log of <paramref name="count"/> entries, hashed as the server hashes them.</summary>
     private static List<TransparencyLogRecord> Chain(int count, string company = "Nimbus Cloud \"Ä\" GmbH")
     {
