@@ -63,6 +63,7 @@ public static class AdhereCli
             JobCommands.Create(cli),
             Reports.KeyCommands.Create(cli),
             Reports.ReportCommands.Create(cli),
+            Register.RegisterCommands.Create(cli),
             DemoCommands.Create(cli),
         };
         root.Add(cli.ProviderOption);

@@ -20,11 +20,17 @@ public static class ExitCodes
     /// </summary>
     public const int ReportNotAuthentic = 4;
 
+    /// <summary>
+    /// <c>adhere register verify-log</c> found the transparency log broken: a rewritten, missing or reordered entry, or
+    /// the log no longer reaches a head seen earlier.
+    /// </summary>
+    public const int TransparencyLogBroken = 5;
+
     /// <summary>Interrupted (Ctrl+C); the conventional 128 + SIGINT.</summary>
     public const int Cancelled = 130;
 
     /// <summary>The text that the root command's help shows.</summary>
     public const string Summary =
         "Exit codes: 0 success; 1 unexpected failure; 2 invalid input (parse error, a rule broken, with a stable error code, " +
-        "or an unmigrated database); 3 audit chain broken; 4 report not authentic (altered, unknown or signature invalid); 130 cancelled.";
+        "or an unmigrated database); 3 audit chain broken; 4 report not authentic (altered, unknown or signature invalid); 5 transparency log broken; 130 cancelled.";
 }

@@ -58,6 +58,8 @@ public static class CoreServices
 
         services.AddScoped<AuditQueries>();
         services.AddScoped<VerifyAuditChain>();
+        services.AddScoped<Register.TransparencyLog>();
+        services.AddScoped<Register.TransparencyLogQueries>();
 
         services.TryAddSingleton(new CatalogueSettings());
         services.AddScoped<CatalogueStore>();

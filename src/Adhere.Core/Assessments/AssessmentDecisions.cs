@@ -9,6 +9,7 @@ using Adhere.Domain.Common;
 using Adhere.Domain.Declarations;
 using Adhere.Domain.Declarations.Lifecycle;
 using Adhere.Domain.Declarations.Records;
+using Microsoft.EntityFrameworkCore;
 
 namespace Adhere.Core.Assessments;
 
@@ -68,7 +69,8 @@ public sealed class SendBackAssessment(AssessmentWork work)
 /// listing; at another level it changes the ID's level part. The provider's editors are told by e-mail.
 /// </summary>
 public sealed class ApproveAssessment(AssessmentWork work, SelectionQueries selections, DeclarationEvidence evidence, DeclarationAccess access,
-    VerificationNumbers numbers, AssessmentSettings settings, Outbox outbox, MailSettings mail, Reports.Frozen.ReportFreezer reports)
+    VerificationNumbers numbers, AssessmentSettings settings, Outbox outbox, MailSettings mail, Reports.Frozen.ReportFreezer reports,
+    Register.TransparencyLog register)
 {
     /// <param name="GrantedLevel">1, 2 or 3; omitted: the proposed level.</param>
     public sealed record Command(Guid AssessmentId, int? GrantedLevel, string? Rationale);
@@ -142,6 +144,13 @@ public sealed class ApproveAssessment(AssessmentWork work, SelectionQueries sele
             .Added("previousId", issue.Aliases.Count > 0 ? issue.Aliases[0].ToString() : null)
             .Added("assessment", assessment.Id.ToString()));
 
+        if (RegisterEvent(assessment.Kind, existing is null, issue.IsLevelChange) is { } registerEvent)
+        {
+            var company = await work.Db.Organisations.AsNoTracking().Where(o => o.Id == declaration.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+            await register.AppendAsync(new Register.TransparencyLogChange(registerEvent, issue.Id.ToString(),
+                issue.IsLevelChange ? issue.Aliases[0].ToString() : null, company, (int)granted, declaration.ValidUntil), ct);
+        }
+
         var name = declaration.Title ?? $"{declaration.CodeName} {declaration.CodeVersion}";
         outbox.Enqueue(await outbox.ProviderEditorsAsync(declaration.OrganisationId, ct), "verification.issued",
             $"Verified: {name} at Level {(int)granted} ({issue.Id})",
@@ -160,6 +169,17 @@ public sealed class ApproveAssessment(AssessmentWork work, SelectionQueries sele
         await unit.CommitAsync(ct);
         return saved;
     }
+
+    /// <summary>
+    /// What the register shows of an approval: a first approval lists the entry, a renewal renews it (at another level the
+    /// entry carries its former ID too), an ad-hoc assessment changes only a level; an ad-hoc confirmation changes nothing.
+    /// </summary>
+    private static string? RegisterEvent(AssessmentKind kind, bool isFirst, bool isLevelChange) => kind switch
+    {
+        AssessmentKind.AdHoc => isLevelChange ? Register.TransparencyLogEvents.LevelChanged : null,
+        _ when isFirst => Register.TransparencyLogEvents.Listed,
+        _ => Register.TransparencyLogEvents.Renewed,
+    };
 
     /// <summary>The level the evidence supports, leaving out certificates whose automated check the assessor rejected.</summary>
     internal static async Task<ComplianceLevel> ProposedLevelAsync(Assessment assessment, Declaration declaration, DeclarationEvidence evidence, CancellationToken ct)

@@ -38,7 +38,8 @@ public sealed class SentNotice
 /// interval across all app instances: it starts only after winning a conditional update of its <see cref="SchedulerRun"/>
 /// row. Everything it changes and every e-mail it queues are saved in one transaction.
 /// </summary>
-public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings mail, TimeProvider time, Reports.Frozen.SignPendingReports signPending)
+public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings mail, TimeProvider time, Reports.Frozen.SignPendingReports signPending,
+    Register.TransparencyLog register)
 {
     public const string JobName = "monitoring";
 
@@ -51,6 +52,8 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
         var now = time.GetUtcNow();
         if (!await TryLeaseAsync(now, force ? TimeSpan.Zero : interval, ct)) return new Report(false, 0, 0, 0, 0, 0, 0);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // One transaction from reading to saving, so that a transparency log entry is appended under the writer lock.
+        await using var unit = await db.BeginUnitAsync(ct);
 
         var listed = await db.Declarations.Include(d => d.Certificates)
             .Where(d => d.ValidUntil != null && (d.Status == DeclarationStatus.Verified || d.Status == DeclarationStatus.RenewalDue || d.Status == DeclarationStatus.Suspended))
@@ -97,6 +100,12 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
                     if (declaration.Fire(DeclarationTrigger.Expire, Role.MbAdministrator, now).IsError) break;
                     db.Record("declaration.expired", "declaration", declaration.Id.ToString(), declaration.OrganisationId,
                         new AuditChanges().Set("status", from.ToString(), nameof(DeclarationStatus.Expired)));
+                    if (declaration.VerificationId is { } expiredId && declaration.GrantedLevel is { } expiredLevel)
+                    {
+                        await register.AppendAsync(new Register.TransparencyLogChange(Register.TransparencyLogEvents.Expired, expiredId, null,
+                            organisations.GetValueOrDefault(declaration.OrganisationId, string.Empty), (int)expiredLevel, declaration.ValidUntil), ct);
+                    }
+
                     outbox.Enqueue([.. await outbox.ProviderEditorsAsync(declaration.OrganisationId, ct), .. mbRecipients], "declaration.expired",
                         $"Verification expired: {provider}, {name}",
                         $"""
@@ -135,6 +144,7 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
         var (clarificationReminders, overdue) = await ClarificationNoticesAsync(today, now, organisations, ct);
 
         await db.SaveChangesAsync(ct);
+        await unit.CommitAsync(ct);
         // Reports issued while no signing key was usable get their signature as soon as one is (ADR 0015); without a key this is a no-op.
         var signed = await signPending.HandleAsync(ct);
         return new Report(true, reminders, renewalDue, expired, warnings.Count, clarificationReminders, overdue, signed.IsError ? 0 : signed.Value);

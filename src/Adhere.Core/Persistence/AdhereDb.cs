@@ -45,6 +45,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Register.TransparencyLogEntry> TransparencyLog => Set<Register.TransparencyLogEntry>();
+
     public DbSet<CatalogueVersion> Catalogues => Set<CatalogueVersion>();
 
     public DbSet<CatalogueSection> CatalogueSections => Set<CatalogueSection>();
@@ -193,6 +195,12 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         return taken.Single();
     }
 
+    /// <summary>
+    /// Takes the audit chain's writer lock for the rest of the current transaction; the transparency log shares it, so
+    /// that its writers are serialised too and need not read the same head (<see cref="Register.TransparencyLog"/>).
+    /// </summary>
+    internal Task LockChainWritersAsync(CancellationToken cancellationToken) => LockAuditChainAsync(cancellationToken);
+
     /// <summary>Serialises writers of the audit chain for the rest of the current transaction.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
 
@@ -266,6 +274,21 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
             a.HasIndex(x => x.OccurredAt);
             a.HasIndex(x => new { x.ObjectType, x.ObjectId });
             a.HasIndex(x => x.OrganisationId);
+        });
+
+        builder.Entity<Register.TransparencyLogEntry>(t =>
+        {
+            t.ToTable("TransparencyLog");
+            // The sequence is the key, so a second writer that read the same head fails instead of forking the log.
+            t.HasKey(x => x.Sequence);
+            t.Property(x => x.Sequence).ValueGeneratedNever();
+            t.Property(x => x.Event).HasMaxLength(20);
+            t.Property(x => x.VerificationId).HasMaxLength(Register.TransparencyLogEntry.MaxIdLength);
+            t.Property(x => x.FormerVerificationId).HasMaxLength(Register.TransparencyLogEntry.MaxIdLength);
+            t.Property(x => x.CompanyName).HasMaxLength(Organisation.MaxNameLength);
+            t.Property(x => x.PreviousHash).HasMaxLength(64);
+            t.Property(x => x.Hash).HasMaxLength(64);
+            t.Ignore(x => x.Change);
         });
 
         CatalogueModel.Configure(builder);

@@ -178,6 +178,7 @@ public static class WebHost
         app.MapHealthEndpoints();
         Reports.SigningKeysApi.MapSigningKeysEndpoint(app);
         Reports.PublicReportsEndpoints.MapPublicReports(app);
+        Register.TransparencyLogEndpoint.MapTransparencyLog(app);
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
