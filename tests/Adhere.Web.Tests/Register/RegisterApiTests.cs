@@ -157,6 +157,20 @@ public sealed class RegisterApiTests(AdhereAppFactory app) : IClassFixture<Adher
     }
 
     [Fact]
+    public async Task OpenApi_Always_DescribesTheRegisterApi()
+    {
+        var json = await JsonAsync("/openapi/v1.json");
+
+        var paths = json.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/register/entries", "/api/v1/register/entries/{verificationId}", "/api/v1/register/verifications/{verificationId}",
+                     "/api/v1/register/export.json", "/api/v1/register/export.csv" })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), path);
+            Assert.Equal("Register", item.GetProperty("get").GetProperty("tags")[0].GetString());
+        }
+    }
+
+    [Fact]
     public async Task Entries_FromAnotherOrigin_AllowsAnyOrigin()
     {
         using var response = await GetAsync("/api/v1/register/entries", h => h.Add("Origin", "https://customer.example"));
