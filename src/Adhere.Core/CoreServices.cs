@@ -164,6 +164,7 @@ public static class CoreServices
         services.AddScoped<Reports.Frozen.SignPendingReports>();
         services.AddScoped<Reports.Frozen.FrozenReportQueries>();
         services.AddScoped<Reports.Frozen.ReportVerifier>();
+        services.AddScoped<Register.RegisterQueries>();
 
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoAssessments>();

@@ -77,6 +77,9 @@ public static class WebHost
             }));
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o => o.Cookie.Name = "adhere.csrf");
+        // The public register may be read from any origin; nothing else is shared across origins.
+        services.AddCors(o => o.AddPolicy(Adhere.Web.Register.RegisterApi.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
+            .WithHeaders("If-None-Match").WithExposedHeaders("ETag")));
 
         services.AddRazorPages(o =>
         {
@@ -166,6 +169,7 @@ public static class WebHost
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<CallerMiddleware>();
         app.UseAuthorization();
@@ -197,6 +201,7 @@ public static class WebHost
         Adhere.Web.Reports.OscalResultsApi.MapOscalResultsApi(api);
         api.MapSelectionApi();
         api.MapWorkQueueApi();
+        Adhere.Web.Register.RegisterApi.MapRegisterApi(api);
 
         app.MapRazorPages();
         return app;

@@ -1,7 +1,7 @@
 using Adhere.Core.Persistence;
+using Adhere.Core.Register;
 using Adhere.Domain.Assessments;
 using Adhere.Domain.Declarations;
-using Adhere.Domain.Declarations.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adhere.Core.Reports.Frozen;
@@ -81,59 +81,20 @@ public sealed class FrozenReportQueries(AdhereDb db)
         return await db.Organisations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == report.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The register status of the entry a report belongs to, in one word, as of <paramref name="today"/>.</summary>
+    /// <summary>The register status of the entry a report belongs to, in one word (<see cref="RegisterStatus"/>), as of <paramref name="today"/>.</summary>
     public async Task<string> EntryStatusAsync(FrozenReport report, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var chain = await ChainDeclarationsAsync([report.DeclarationId], ct);
-        // The newest declaration of the chain speaks for the entry; a renewed one has handed over to its renewal.
-        var current = chain.Where(d => d.Status != DeclarationStatus.Renewed && d.VerificationId is not null).OrderByDescending(d => d.ValidUntil).FirstOrDefault()
-            ?? chain.OrderByDescending(d => d.ValidUntil).FirstOrDefault();
-        if (current is null) return "unknown";
-        return current.Status switch
-        {
-            DeclarationStatus.Suspended => "suspended",
-            DeclarationStatus.Revoked => "revoked",
-            DeclarationStatus.Withdrawn => "withdrawn",
-            DeclarationStatus.Expired => "expired",
-            _ when current.ValidUntil is { } until && until < today => "expired",
-            _ => "valid",
-        };
+        var chain = await RenewalChain.LoadAsync(db, [report.DeclarationId], ct);
+        var current = RenewalChain.Current(chain) ?? chain.OrderByDescending(d => d.ValidUntil).FirstOrDefault();
+        return current is null ? "unknown" : RegisterStatus.Of(current.Status, current.ValidUntil, today);
     }
 
     /// <summary>Every report of the declarations linked to <paramref name="seeds"/> by renewal, both ways.</summary>
     private async Task<List<FrozenReport>> ChainAsync(IReadOnlyList<DeclarationId> seeds, CancellationToken ct)
     {
-        var ids = (await ChainDeclarationsAsync(seeds, ct)).Select(d => d.Id).ToList();
+        var ids = (await RenewalChain.LoadAsync(db, seeds, ct)).Select(d => d.Id).ToList();
         return await db.FrozenReports.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.DeclarationId)).ToListAsync(ct);
-    }
-
-    private sealed record ChainLink(DeclarationId Id, DeclarationId? RenewsId, DeclarationStatus Status, string? VerificationId, DateOnly? ValidUntil);
-
-    private async Task<List<ChainLink>> ChainDeclarationsAsync(IReadOnlyList<DeclarationId> seeds, CancellationToken ct)
-    {
-        var found = new Dictionary<DeclarationId, ChainLink>();
-        var explored = new HashSet<DeclarationId>(seeds);
-        var frontier = explored.ToList();
-        // Renewal chains grow by one a year; the loop ends when a round turns up no declaration not yet explored.
-        while (frontier.Count > 0)
-        {
-            var renewing = frontier.Select(id => (DeclarationId?)id).ToList();
-            var links = await db.Declarations.IgnoreQueryFilters().AsNoTracking()
-                .Where(d => frontier.Contains(d.Id) || renewing.Contains(d.RenewsId))
-                .Select(d => new ChainLink(d.Id, d.RenewsId, d.Status, d.VerificationId, d.ValidUntil)).ToListAsync(ct);
-            var next = new List<DeclarationId>();
-            foreach (var link in links)
-            {
-                found.TryAdd(link.Id, link);
-                if (explored.Add(link.Id)) next.Add(link.Id);
-                if (link.RenewsId is { } older && explored.Add(older)) next.Add(older);
-            }
-
-            frontier = next;
-        }
-
-        return [.. found.Values];
     }
 
     private static FrozenReport? Latest(IEnumerable<FrozenReport> reports) =>

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Common;
+using Adhere.Domain.Declarations;
+using Adhere.Domain.Declarations.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adhere.Core.Register;
+
+/// <summary>A declared service as the register shows it.</summary>
+public sealed record RegisterService(string Name, string? Category);
+
+/// <summary>One line of the register: an entry as search results and exports list it.</summary>
+public sealed record RegisterEntrySummary(string VerificationId, string Company, int Level, string Status, DateOnly? Since, DateOnly? ApprovedOn,
+    DateOnly? ValidUntil, IReadOnlyList<RegisterService> Services);
+
+/// <summary>A page of search results; <see cref="Total"/> counts every match.</summary>
+public sealed record RegisterPage(IReadOnlyList<RegisterEntrySummary> Entries, int Page, int PageSize, int Total);
+
+/// <summary>The services of an entry in one category (<see cref="Category"/> null: none chosen).</summary>
+public sealed record RegisterCategory(string? Category, IReadOnlyList<string> Services);
+
+/// <summary>An issued report of an entry; <see cref="Url"/> is given for the current one, which the register serves.</summary>
+public sealed record RegisterReport(string VerificationId, int Level, DateOnly ApprovedOn, DateOnly ValidUntil, string Sha256, int PageCount, bool Current, string? Url);
+
+/// <summary>A register entry in full.</summary>
+public sealed record RegisterEntry(string VerificationId, IReadOnlyList<string> FormerIds, string Company, int Level, string Status, DateOnly? Since,
+    DateOnly? ApprovedOn, DateOnly? ValidUntil, IReadOnlyList<RegisterCategory> Categories, IReadOnlyList<RegisterReport> Reports);
+
+/// <summary>The short answer to "is this ID valid?": <see cref="RequestedId"/> as asked, <see cref="VerificationId"/> as current.</summary>
+public sealed record RegisterVerification(string RequestedId, string VerificationId, string Status, DateOnly? Since, int Level, DateOnly? ValidUntil, string Company);
+
+/// <summary>
+/// The public register, read-only. Entries are declarations that carry a Verification-ID and were listed (verified,
+/// renewal due, suspended, revoked, expired, withdrawn after listing), one per renewal chain: a renewed declaration has
+/// handed over to its renewal. The tenancy filter is bypassed on purpose, since anyone may read the register; nothing
+/// beyond the register's public facts leaves this class.
+/// </summary>
+public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
+{
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 20;
+    public const int MaxQueryLength = 200;
+
+    /// <summary>Search input as it arrives; everything optional. <paramref name="Level"/> is 1–3, <paramref name="Status"/> one of <see cref="RegisterStatus.All"/>.</summary>
+    public sealed record Search(string? Q = null, string? Category = null, string? Level = null, string? Status = null, int? Page = null, int? PageSize = null);
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private sealed record Row(DeclarationId Id, string Company, string VerificationId, ComplianceLevel? Level, DeclarationStatus Status, DateOnly? ApprovedOn,
+        DateOnly? ValidUntil, DateTimeOffset StatusChangedAt);
+
+    public async Task<Result<RegisterPage>> SearchAsync(Search search, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var page = search.Page ?? 1;
+        var size = search.PageSize ?? DefaultPageSize;
+        if (page < 1) return RegisterErrors.PageInvalid();
+        if (size is < 1 or > MaxPageSize) return RegisterErrors.PageSize();
+        var q = search.Q?.Trim();
+        if (q is { Length: > MaxQueryLength }) return RegisterErrors.QueryTooLong();
+
+        var entries = Entries();
+        if (!string.IsNullOrEmpty(q))
+        {
+            var up = q.ToUpperInvariant();
+            // An exact Verification-ID also finds the entry after a level change: the same year and number at any level.
+            var ids = VerificationNumber.Parse(up) is { IsError: false } parsed
+                ? Enum.GetValues<ComplianceLevel>().Select(l => parsed.Value.WithLevel(l).ToString()).ToList()
+                : [];
+            entries = entries.Where(d => d.VerificationId!.Contains(up) || ids.Contains(d.VerificationId!)
+                || db.Organisations.IgnoreQueryFilters().Any(o => o.Id == d.OrganisationId && o.NormalizedName.Contains(up))
+                || db.DeclarationServices.IgnoreQueryFilters().Any(e => e.DeclarationId == d.Id
+                    && db.Services.IgnoreQueryFilters().Any(s => s.Id == e.ServiceId && s.NormalizedName.Contains(up))));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Category))
+        {
+            var wanted = search.Category.Trim().ToUpperInvariant();
+            var names = await db.ServiceCategories.AsNoTracking().Where(c => c.NormalizedName == wanted).Select(c => c.Name).Distinct().ToListAsync(ct);
+            if (names.Count == 0) return RegisterErrors.CategoryUnknown(search.Category);
+            entries = entries.Where(d => db.DeclarationServices.IgnoreQueryFilters().Any(e => e.DeclarationId == d.Id
+                && db.Services.IgnoreQueryFilters().Any(s => s.Id == e.ServiceId && s.Category != null && names.Contains(s.Category))));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Level))
+        {
+            if (!int.TryParse(search.Level.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 3)
+            {
+                return RegisterErrors.LevelInvalid(search.Level);
+            }
+
+            var level = (ComplianceLevel)number;
+            entries = entries.Where(d => d.GrantedLevel == level);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Status))
+        {
+            var status = search.Status.Trim().ToLowerInvariant();
+            if (!RegisterStatus.All.Contains(status)) return RegisterErrors.StatusInvalid(search.Status);
+            entries = FilterStatus(entries, status, Today);
+        }
+
+        var total = await entries.CountAsync(ct);
+        var rows = await Rows(entries).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new RegisterPage(await SummariesAsync(rows, ct), page, size, total);
+    }
+
+    /// <summary>Every entry, ordered by company, for the bulk exports.</summary>
+    public async Task<IReadOnlyList<RegisterEntrySummary>> ExportAsync(CancellationToken ct) =>
+        await SummariesAsync(await Rows(Entries()).ToListAsync(ct), ct);
+
+    /// <summary>The entry an ID names, current or former; <c>register.id-malformed</c> or <c>register.not-found</c> otherwise.</summary>
+    public async Task<Result<RegisterEntry>> EntryAsync(string? verificationId, CancellationToken ct)
+    {
+        var resolved = await ResolveAsync(verificationId, ct);
+        if (resolved.IsError) return resolved.Error!;
+        var (_, chain, current) = resolved.Value;
+        var today = Today;
+        var status = RegisterStatus.Of(current.Status, current.ValidUntil, today);
+        var company = await CompanyAsync(current, ct);
+        var chainIds = chain.Select(d => d.Id).ToList();
+
+        var services = await (from e in db.DeclarationServices.IgnoreQueryFilters()
+                              where e.DeclarationId == current.Id
+                              join s in db.Services.IgnoreQueryFilters() on e.ServiceId equals s.Id
+                              orderby e.Position
+                              select new RegisterService(s.Name, s.Category)).ToListAsync(ct);
+        var categories = services.GroupBy(s => s.Category).Select(g => new RegisterCategory(g.Key, [.. g.Select(s => s.Name)])).ToList();
+
+        var reports = (await db.FrozenReports.IgnoreQueryFilters().AsNoTracking().Where(r => chainIds.Contains(r.DeclarationId))
+                .Select(r => new { r.VerificationId, r.Level, r.ApprovedOn, r.ValidUntil, r.Sha256, r.PageCount, r.FrozenAt }).ToListAsync(ct))
+            .OrderByDescending(r => r.ApprovedOn).ThenByDescending(r => r.FrozenAt).ToList();
+        var issued = reports.Select((r, i) => new RegisterReport(r.VerificationId, r.Level, r.ApprovedOn, r.ValidUntil, r.Sha256, r.PageCount, i == 0,
+            i == 0 ? $"/register/{current.VerificationId}/report.pdf" : null)).ToList();
+
+        var recorded = await db.VerificationRecords.IgnoreQueryFilters().AsNoTracking().Where(v => chainIds.Contains(v.DeclarationId))
+            .Select(v => v.VerificationId).ToListAsync(ct);
+        var former = recorded.Concat(reports.Select(r => r.VerificationId)).Concat(chain.Select(d => d.VerificationId).OfType<string>())
+            .Where(id => id != current.VerificationId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        return new RegisterEntry(current.VerificationId!, former, company, (int?)current.Level ?? 0, status, RegisterStatus.Since(current, status),
+            current.ApprovedOn, current.ValidUntil, categories, issued);
+    }
+
+    /// <summary>The status of the entry an ID names, current or former; the same errors as <see cref="EntryAsync"/>.</summary>
+    public async Task<Result<RegisterVerification>> VerificationAsync(string? verificationId, CancellationToken ct)
+    {
+        var resolved = await ResolveAsync(verificationId, ct);
+        if (resolved.IsError) return resolved.Error!;
+        var (asked, _, current) = resolved.Value;
+        var status = RegisterStatus.Of(current.Status, current.ValidUntil, Today);
+        return new RegisterVerification(asked, current.VerificationId!, status, RegisterStatus.Since(current, status), (int?)current.Level ?? 0,
+            current.ValidUntil, await CompanyAsync(current, ct));
+    }
+
+    private async Task<Result<(string Asked, List<ChainLink> Chain, ChainLink Current)>> ResolveAsync(string? verificationId, CancellationToken ct)
+    {
+        var asked = (verificationId ?? string.Empty).Trim().ToUpperInvariant();
+        if (asked.Length > 32 || VerificationNumber.Parse(asked).IsError) return RegisterErrors.IdMalformed();
+        var seeds = await db.Declarations.IgnoreQueryFilters().Where(d => d.VerificationId == asked).Select(d => d.Id).ToListAsync(ct);
+        seeds.AddRange(await db.VerificationRecords.IgnoreQueryFilters().Where(v => v.VerificationId == asked).Select(v => v.DeclarationId).ToListAsync(ct));
+        seeds.AddRange(await db.FrozenReports.IgnoreQueryFilters().Where(r => r.VerificationId == asked).Select(r => r.DeclarationId).ToListAsync(ct));
+        if (seeds.Count == 0) return RegisterErrors.NotFound(asked);
+        var chain = await RenewalChain.LoadAsync(db, seeds.Distinct().ToList(), ct);
+        return RenewalChain.Current(chain) is { } current ? (asked, chain, current) : RegisterErrors.NotFound(asked);
+    }
+
+    private async Task<string> CompanyAsync(ChainLink link, CancellationToken ct) =>
+        await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == link.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+
+    /// <summary>Listed declarations that speak for their entry (a renewed one has handed over to its renewal).</summary>
+    private IQueryable<Adhere.Domain.Declarations.Records.Declaration> Entries() =>
+        db.Declarations.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.VerificationId != null && RegisterStatus.EntryStatuses.Contains(d.Status));
+
+    private static IQueryable<Adhere.Domain.Declarations.Records.Declaration> FilterStatus(
+        IQueryable<Adhere.Domain.Declarations.Records.Declaration> entries, string status, DateOnly today) => status switch
+    {
+        RegisterStatus.Valid => entries.Where(d => (d.Status == DeclarationStatus.Verified || d.Status == DeclarationStatus.RenewalDue) && d.ValidUntil >= today),
+        RegisterStatus.Expired => entries.Where(d => d.Status == DeclarationStatus.Expired
+            || ((d.Status == DeclarationStatus.Verified || d.Status == DeclarationStatus.RenewalDue) && d.ValidUntil < today)),
+        RegisterStatus.Suspended => entries.Where(d => d.Status == DeclarationStatus.Suspended),
+        RegisterStatus.Revoked => entries.Where(d => d.Status == DeclarationStatus.Revoked),
+        _ => entries.Where(d => d.Status == DeclarationStatus.Withdrawn),
+    };
+
+    private IQueryable<Row> Rows(IQueryable<Adhere.Domain.Declarations.Records.Declaration> entries) =>
+        from d in entries
+        join o in db.Organisations.IgnoreQueryFilters() on d.OrganisationId equals o.Id
+        orderby o.NormalizedName, d.VerificationId
+        select new Row(d.Id, o.Name, d.VerificationId!, d.GrantedLevel, d.Status, d.ApprovedOn, d.ValidUntil, d.StatusChangedAt);
+
+    private async Task<IReadOnlyList<RegisterEntrySummary>> SummariesAsync(List<Row> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var services = (await (from e in db.DeclarationServices.IgnoreQueryFilters()
+                               where ids.Contains(e.DeclarationId)
+                               join s in db.Services.IgnoreQueryFilters() on e.ServiceId equals s.Id
+                               select new { e.DeclarationId, e.Position, s.Name, s.Category }).ToListAsync(ct))
+            .ToLookup(s => s.DeclarationId);
+        var today = Today;
+        return [.. rows.Select(r =>
+        {
+            var status = RegisterStatus.Of(r.Status, r.ValidUntil, today);
+            var link = new ChainLink(r.Id, default, null, r.Status, r.VerificationId, r.Level, r.ApprovedOn, r.ValidUntil, r.StatusChangedAt);
+            return new RegisterEntrySummary(r.VerificationId, r.Company, (int?)r.Level ?? 0, status, RegisterStatus.Since(link, status), r.ApprovedOn, r.ValidUntil,
+                [.. services[r.Id].OrderBy(s => s.Position).Select(s => new RegisterService(s.Name, s.Category))]);
+        })];
+    }
+}
+
+/// <summary>The register's expected failures.</summary>
+public static class RegisterErrors
+{
+    public static InvalidError IdMalformed() => new("register.id-malformed",
+        "That is not a Verification-ID: expected the year, LVL and a two-digit level, the Monitoring Body's code and a running number, such as 2026LVL02ADHERE002.",
+        "verificationId");
+
+    public static NotFoundError NotFound(string id) => new("register.not-found", $"The register has no entry with the Verification-ID {id}.");
+
+    public static InvalidError PageSize() => new("register.page-size", $"pageSize must be between 1 and {RegisterQueries.MaxPageSize}.", "pageSize");
+
+    public static InvalidError PageInvalid() => new("register.page-invalid", "page must be 1 or more.", "page");
+
+    public static InvalidError QueryTooLong() => new("register.query-too-long", $"The search text may have at most {RegisterQueries.MaxQueryLength} characters.", "q");
+
+    public static InvalidError LevelInvalid(string level) => new("register.level-invalid", "level must be 1, 2 or 3.", "level");
+
+    public static InvalidError StatusInvalid(string status) => new("register.status-invalid",
+        $"status must be one of: {string.Join(", ", RegisterStatus.All)}.", "status");
+
+    public static InvalidError CategoryUnknown(string category) => new("register.category-unknown", "No Code's category list has a category of that name.", "category");
+}

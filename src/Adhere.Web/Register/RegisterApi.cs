@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Adhere.Core.Register;
+using Adhere.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Adhere.Web.Register;
+
+/// <summary>
+/// The open API of the public register: search, one entry, the status of an ID, and bulk exports in JSON and CSV. No
+/// account needed; every answer carries an ETag (the hash of its bytes) and may be cached for a minute, and any origin
+/// may read it.
+/// </summary>
+public static class RegisterApi
+{
+    public const string CorsPolicy = "register-read";
+
+    /// <summary>Maps the group under <paramref name="api"/>; anonymous although the API group requires sign-in.</summary>
+    public static RouteGroupBuilder MapRegisterApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var register = api.MapGroup("/register").WithTags("Register").AllowAnonymous().RequireCors(CorsPolicy);
+        register.MapGet("/entries", SearchAsync).Produces<RegisterPage>().ProducesProblem(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status304NotModified);
+        register.MapGet("/entries/{verificationId}", EntryAsync).Produces<RegisterEntry>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified);
+        register.MapGet("/verifications/{verificationId}", VerificationAsync).Produces<RegisterVerification>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified);
+        register.MapGet("/export.json", ExportJsonAsync).Produces<IReadOnlyList<RegisterEntrySummary>>().Produces(StatusCodes.Status304NotModified);
+        register.MapGet("/export.csv", ExportCsvAsync).Produces<string>(StatusCodes.Status200OK, "text/csv").Produces(StatusCodes.Status304NotModified);
+        return api;
+    }
+
+    /// <summary>Searches the register by company, service name or Verification-ID, filtered by category, level (1–3) and status.</summary>
+    /// <param name="q">Part of a company name, a service name or a Verification-ID; at most 200 characters.</param>
+    /// <param name="status">valid, expired, suspended, revoked or withdrawn.</param>
+    /// <param name="pageSize">1–100, default 20.</param>
+    public static async Task<IResult> SearchAsync(string? q, string? category, string? level, string? status, int? page, int? pageSize,
+        RegisterQueries register, HttpContext http, CancellationToken ct)
+    {
+        var found = await register.SearchAsync(new(q, category, level, status, page, pageSize), ct);
+        return found.IsError ? found.Error!.ToProblem() : Json(http, found.Value);
+    }
+
+    /// <summary>An entry by its current or a former Verification-ID: company, services by category, level, validity, status and reports.</summary>
+    public static async Task<IResult> EntryAsync(string verificationId, RegisterQueries register, HttpContext http, CancellationToken ct)
+    {
+        var entry = await register.EntryAsync(verificationId, ct);
+        return entry.IsError ? entry.Error!.ToProblem() : Json(http, entry.Value);
+    }
+
+    /// <summary>Whether adherence under an ID is valid now, expired, suspended, revoked or withdrawn, and since when.</summary>
+    public static async Task<IResult> VerificationAsync(string verificationId, RegisterQueries register, HttpContext http, CancellationToken ct)
+    {
+        var answer = await register.VerificationAsync(verificationId, ct);
+        return answer.IsError ? answer.Error!.ToProblem() : Json(http, answer.Value);
+    }
+
+    /// <summary>The whole register as a JSON array of entries.</summary>
+    public static async Task<IResult> ExportJsonAsync(RegisterQueries register, HttpContext http, CancellationToken ct) =>
+        Json(http, await register.ExportAsync(ct));
+
+    /// <summary>The whole register as CSV (RFC 4180, a header row; cells that a spreadsheet would read as a formula are quoted with ').</summary>
+    public static async Task<IResult> ExportCsvAsync(RegisterQueries register, HttpContext http, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var bytes = Encoding.UTF8.GetBytes(RegisterCsv.Write(await register.ExportAsync(ct)));
+        return Cached(http, bytes, "text/csv; charset=utf-8");
+    }
+
+    private static IResult Json<T>(HttpContext http, T value)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return Cached(http, JsonSerializer.SerializeToUtf8Bytes(value, options), "application/json; charset=utf-8");
+    }
+
+    /// <summary>Sets ETag and Cache-Control and answers 304 when the client already holds these bytes.</summary>
+    internal static IResult Cached(HttpContext http, byte[] bytes, string contentType)
+    {
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        var matches = http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() is var tag && (tag == etag || tag == "*" || tag == "W/" + etag)));
+        return matches ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, contentType);
+    }
+}
+
+/// <summary>The register as CSV: RFC 4180 quoting, and a leading ' on cells a spreadsheet would take for a formula.</summary>
+public static class RegisterCsv
+{
+    public static readonly string[] Header = ["verificationId", "company", "level", "status", "since", "approvedOn", "validUntil", "services", "categories"];
+
+    public static string Write(IEnumerable<RegisterEntrySummary> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var csv = new StringBuilder();
+        Line(csv, Header);
+        foreach (var e in entries)
+        {
+            Line(csv, [e.VerificationId, e.Company, e.Level.ToString(CultureInfo.InvariantCulture), e.Status, Day(e.Since), Day(e.ApprovedOn), Day(e.ValidUntil),
+                string.Join("; ", e.Services.Select(s => s.Name)),
+                string.Join("; ", e.Services.Select(s => s.Category).OfType<string>().Distinct(StringComparer.Ordinal))]);
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>One cell: defused against formula injection, then quoted when it holds a comma, quote or line break.</summary>
+    public static string Cell(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    private static void Line(StringBuilder csv, IEnumerable<string> cells) => csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+
+    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+}
