@@ -183,6 +183,7 @@ public static class WebHost
         Reports.SigningKeysApi.MapSigningKeysEndpoint(app);
         Reports.PublicReportsEndpoints.MapPublicReports(app);
         Register.TransparencyLogEndpoint.MapTransparencyLog(app);
+        Register.ComplianceMarkEndpoints.MapComplianceMark(app);
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
