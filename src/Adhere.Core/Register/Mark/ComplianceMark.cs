@@ -43,7 +43,7 @@ public static class ComplianceMark
         return answer.Status switch
         {
             RegisterStatus.Valid => answer.ValidUntil is { } until ? $"valid until {Day(until)}" : "valid",
-            RegisterStatus.Expired => answer.ValidUntil is { } until ? $"expired, was valid until {Day(until)}" : "expired",
+            RegisterStatus.Expired => answer.ValidUntil is { } until ? $"was valid until {Day(until)}" : "expired",
             _ => answer.Since is { } since ? $"{answer.Status} since {Day(since)}" : answer.Status,
         };
     }
