@@ -26,11 +26,24 @@ public static class ExitCodes
     /// </summary>
     public const int TransparencyLogBroken = 5;
 
+    /// <summary><c>adhere register verify-status</c>: the signature does not match, or the document is malformed or of another type.</summary>
+    public const int StatusNotAuthentic = 6;
+
+    /// <summary><c>adhere register verify-status</c>: signed with a key that the given JWK Set does not publish.</summary>
+    public const int StatusKeyUnknown = 7;
+
+    /// <summary><c>adhere register verify-status</c>: authentic but stale (past its expiry, or issued after the time checked at).</summary>
+    public const int StatusStale = 8;
+
+    /// <summary><c>adhere register verify-status</c>: authentic and fresh, but the entry is expired, suspended, revoked or withdrawn.</summary>
+    public const int AdherenceNotValid = 9;
+
     /// <summary>Interrupted (Ctrl+C); the conventional 128 + SIGINT.</summary>
     public const int Cancelled = 130;
 
     /// <summary>The text that the root command's help shows.</summary>
     public const string Summary =
         "Exit codes: 0 success; 1 unexpected failure; 2 invalid input (parse error, a rule broken, with a stable error code, " +
-        "or an unmigrated database); 3 audit chain broken; 4 report not authentic (altered, unknown or signature invalid); 5 transparency log broken; 130 cancelled.";
+        "or an unmigrated database); 3 audit chain broken; 4 report not authentic (altered, unknown or signature invalid); 5 transparency log broken; 6 status document not authentic; 7 status document signed with an unknown key; " +
+        "8 status document stale; 9 adherence not valid (register verify-status); 130 cancelled.";
 }

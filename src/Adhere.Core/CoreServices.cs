@@ -166,6 +166,8 @@ public static class CoreServices
         services.AddScoped<Reports.Frozen.ReportVerifier>();
         services.AddScoped<Register.RegisterQueries>();
         services.AddScoped<Register.RegisterFeed>();
+        services.AddScoped<Register.Status.IssueStatusDocument>();
+        services.AddSingleton<Register.Status.StatusSignatureCache>();
 
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoAssessments>();

@@ -192,6 +192,7 @@ public static class WebHost
         Reports.PublicReportsEndpoints.MapPublicReports(app);
         Register.TransparencyLogEndpoint.MapTransparencyLog(app);
         app.MapRegisterFeed();
+        Register.ComplianceMarkEndpoints.MapComplianceMark(app);
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();

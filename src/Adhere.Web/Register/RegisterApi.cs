@@ -80,12 +80,12 @@ public static class RegisterApi
         return Cached(http, JsonSerializer.SerializeToUtf8Bytes(value, options), "application/json; charset=utf-8");
     }
 
-    /// <summary>Sets ETag and Cache-Control and answers 304 when the client already holds these bytes.</summary>
-    internal static IResult Cached(HttpContext http, byte[] bytes, string contentType)
+    /// <summary>Sets ETag and Cache-Control (<paramref name="maxAgeSeconds"/>) and answers 304 when the client already holds these bytes.</summary>
+    internal static IResult Cached(HttpContext http, byte[] bytes, string contentType, int maxAgeSeconds = 60)
     {
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"";
         http.Response.Headers.ETag = etag;
-        http.Response.Headers.CacheControl = "public, max-age=60";
+        http.Response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={maxAgeSeconds}");
         var matches = http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() is var tag && (tag == etag || tag == "*" || tag == "W/" + etag)));
         return matches ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, contentType);
     }

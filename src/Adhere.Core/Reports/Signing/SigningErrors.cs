@@ -17,13 +17,13 @@ public static class SigningErrors
         new("signing.password-wrong", "Signing:KeyPassword does not decrypt the active signing key.");
 
     public static InvalidError Malformed(string detail) =>
-        new("signature.malformed", $"The signed manifest is malformed: {detail}");
+        new("signature.malformed", $"The signed document is malformed: {detail}");
 
     public static InvalidError UnknownKey(string kid) =>
-        new("signature.unknown-key", $"The manifest was signed with key '{kid}', which is not published.");
+        new("signature.unknown-key", $"The document was signed with key '{kid}', which is not published.");
 
     public static InvalidError Invalid() =>
-        new("signature.invalid", "The signature does not match the manifest.");
+        new("signature.invalid", "The signature does not match the signed document.");
 
     public static InvalidError HashMismatch() =>
         new("report.hash-mismatch", "The file is not the report the manifest describes (its SHA-256 differs).");

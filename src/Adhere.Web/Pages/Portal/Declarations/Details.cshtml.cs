@@ -1,11 +1,13 @@
 using Adhere.Core.Assessments;
 using Adhere.Core.Declarations;
 using Adhere.Core.Documents;
+using Adhere.Core.Register;
 using Adhere.Core.Services;
 using Adhere.Core.Tenancy;
 using Adhere.Domain.Accounts;
 using Adhere.Domain.Common;
 using Adhere.Domain.Declarations.Lifecycle;
+using Adhere.Web.Register;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +15,7 @@ namespace Adhere.Web.Pages.Portal.Declarations;
 
 public sealed class DetailsModel(DeclarationQueries declarations, ServiceQueries services, DocumentQueries documents,
     UpdateDeclaration update, SubmitDeclaration submit, WithdrawDeclaration withdraw, StateRenewal stateRenewal, ProviderClarifications clarifications,
-    Caller caller) : PageModel
+    RegisterQueries register, TimeProvider time, Caller caller) : PageModel
 {
     public DeclarationDetails Declaration { get; private set; } = null!;
 
@@ -24,6 +26,9 @@ public sealed class DetailsModel(DeclarationQueries declarations, ServiceQueries
 
     /// <summary>The Monitoring Body's questions on this declaration: how many there are and how many wait for a reply.</summary>
     public (int Total, int Open) Questions { get; private set; }
+
+    /// <summary>The compliance mark of the register entry, once the declaration is listed; null before.</summary>
+    public ComplianceMarkEmbed? Mark { get; private set; }
 
     [BindProperty]
     public SettingsForm Settings { get; set; } = new();
@@ -98,6 +103,11 @@ public sealed class DetailsModel(DeclarationQueries declarations, ServiceQueries
         Documents = await documents.ListAsync(Declaration.Summary.OrganisationId, ct);
         var asked = await clarifications.GetAsync(id, ct);
         if (!asked.IsError) Questions = (asked.Value.Requests.Count, asked.Value.Open);
+        if (Declaration.Summary.VerificationId is { } listed && await register.VerificationAsync(listed, ct) is { IsError: false } answer)
+        {
+            Mark = ComplianceMarkEmbed.For(Request, answer.Value, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        }
+
         return true;
     }
 }
