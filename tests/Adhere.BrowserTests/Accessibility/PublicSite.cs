@@ -29,6 +29,7 @@ public sealed record PublicSiteData(RegisterScenario Valid, string ExpiredId, st
 public sealed class PublicSite : IAsyncLifetime
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly List<string> foreign = [];
     private IBrowserContext? context;
     private IPage? page;
     private PublicSiteData? data;
@@ -38,9 +39,13 @@ public sealed class PublicSite : IAsyncLifetime
     public ChromiumFixture Chromium { get; } = new();
 
     /// <summary>Requests the pages made to anything but the test server; axe-core must come from the package, not the network.</summary>
-    public IReadOnlyCollection<string> ForeignRequests => foreign;
-
-    private readonly List<string> foreign = [];
+    public IReadOnlyCollection<string> ForeignRequests
+    {
+        get
+        {
+            lock (foreign) return [.. foreign];
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {
