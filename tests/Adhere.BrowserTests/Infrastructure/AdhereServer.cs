@@ -30,6 +30,8 @@ public sealed class AdhereServer : IAsyncLifetime
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
+        // Under Kestrel the factory's clients (API helpers of the web tests' scenarios) speak real HTTP: point them here.
+        App.ClientOptions.BaseAddress = BaseAddress;
     }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();

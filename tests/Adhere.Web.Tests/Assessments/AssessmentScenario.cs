@@ -110,7 +110,7 @@ public sealed class AssessmentScenario
         var opened = await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync("/api/v1/assessments",
             new { declarationId = declaration ?? DeclarationId, kind, adHocReason }), HttpStatusCode.Created);
         var id = IdOf(opened);
-        await AssessmentStepsApiTests.SettleFactFindingAsync(this, id, opened);
+        await SettleFactFindingAsync(this, id, opened);
         await HttpAssert.JsonAsync(await AssessorClient.PostAsJsonAsync($"/api/v1/assessments/{id}/selection", new { seed = 42 }), HttpStatusCode.Created);
         var frozen = await HttpAssert.JsonAsync(await AssessorClient.PostAsync($"/api/v1/assessments/{id}/selection/freeze", null));
         await HttpAssert.JsonAsync(await AssessorClient.PostAsync($"/api/v1/assessments/{id}/complete-fact-finding", null));
@@ -123,6 +123,25 @@ public sealed class AssessmentScenario
         await HttpAssert.JsonAsync(await AssessorClient.PostAsync($"/api/v1/assessments/{id}/send-to-decision", null));
         return id;
     }
+
+    /// <summary>Settles every checklist item and certificate review of a freshly opened assessment (here, not in a test class, so the browser tests can link this file).</summary>
+    public static async Task SettleFactFindingAsync(AssessmentScenario s, Guid id, JsonElement opened)
+    {
+        foreach (var item in opened.GetProperty("checklist").EnumerateArray())
+        {
+            var name = Kebab(item.GetProperty("item").GetString()!);
+            await HttpAssert.JsonAsync(await s.AssessorClient.PutAsJsonAsync($"/api/v1/assessments/{id}/checklist/{name}", new { status = "confirmed" }));
+        }
+
+        foreach (var review in opened.GetProperty("certificateReviews").EnumerateArray())
+        {
+            await HttpAssert.JsonAsync(await s.AssessorClient.PutAsJsonAsync(
+                $"/api/v1/assessments/{id}/certificate-reviews/{review.GetProperty("certificateId").GetGuid()}", new { verdict = "accepted" }));
+        }
+    }
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>The control keys of a selection as the selection API returns it.</summary>
     public static IReadOnlyList<string> SelectedControls(JsonElement selection) =>

@@ -15,23 +15,7 @@ public sealed class AssessmentStepsApiTests(AdhereAppFactory app) : IClassFixtur
     private DateOnly Today => DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
 
     /// <summary>Settles every checklist item and certificate review of a freshly opened assessment.</summary>
-    internal static async Task SettleFactFindingAsync(AssessmentScenario s, Guid id, JsonElement opened)
-    {
-        foreach (var item in opened.GetProperty("checklist").EnumerateArray())
-        {
-            var name = Kebab(item.GetProperty("item").GetString()!);
-            await HttpAssert.JsonAsync(await s.AssessorClient.PutAsJsonAsync($"/api/v1/assessments/{id}/checklist/{name}", new { status = "confirmed" }));
-        }
-
-        foreach (var review in opened.GetProperty("certificateReviews").EnumerateArray())
-        {
-            await HttpAssert.JsonAsync(await s.AssessorClient.PutAsJsonAsync(
-                $"/api/v1/assessments/{id}/certificate-reviews/{review.GetProperty("certificateId").GetGuid()}", new { verdict = "accepted" }));
-        }
-    }
-
-    private static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    internal static Task SettleFactFindingAsync(AssessmentScenario s, Guid id, JsonElement opened) => AssessmentScenario.SettleFactFindingAsync(s, id, opened);
 
     [Fact]
     public async Task AssignDecisionMaker_WhoIsAnAssessor_IsRefusedForFourEyes()

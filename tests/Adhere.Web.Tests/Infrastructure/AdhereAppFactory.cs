@@ -180,7 +180,7 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public HttpClient ApiClient(string? secret)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false });
         if (secret is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
@@ -200,7 +200,7 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
     }
 
     public PageClient AnonymousPageClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true }));
 
     /// <summary>Waits (up to ten seconds) for a message that the test SMTP server received and <paramref name="match"/> accepts.</summary>
     public async Task<netDumbster.smtp.SmtpMessage> WaitForMailAsync(Func<netDumbster.smtp.SmtpMessage, bool> match)
