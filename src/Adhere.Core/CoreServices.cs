@@ -169,6 +169,7 @@ public static class CoreServices
         services.AddScoped<Reports.Frozen.FrozenReportQueries>();
         services.AddScoped<Reports.Frozen.ReportVerifier>();
         services.AddScoped<Register.RegisterQueries>();
+        services.AddScoped<Register.RegisterFeed>();
 
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoAssessments>();

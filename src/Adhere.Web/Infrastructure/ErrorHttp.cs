@@ -54,6 +54,7 @@ public static class ErrorHttp
         404 => "Not found",
         409 => "Conflict with the current state",
         413 => "The request is too large",
+        429 => "Too many requests",
         _ => "The request failed",
     };
 }

@@ -13,11 +13,13 @@ using Adhere.Web.Declarations;
 using Adhere.Web.Documents;
 using Adhere.Web.Health;
 using Adhere.Web.Organisations;
+using Adhere.Web.Register;
 using Adhere.Web.Services;
 using Adhere.Web.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Adhere.Web.Infrastructure;
 
@@ -35,6 +37,8 @@ public static class WebHost
         services.AddSingleton(Adhere.Core.Declarations.DeclarationSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Mail.MailSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Assessments.AssessmentSettings.From(builder.Configuration));
+        services.AddSingleton(Adhere.Core.Register.RegisterFeedSettings.From(builder.Configuration));
+        services.AddPublicRateLimit(PublicRateLimitSettings.From(builder.Configuration));
         var signing = Adhere.Core.Reports.Signing.SigningSettings.From(builder.Configuration);
         if (signing.KeyPassword is null && builder.Environment.IsDevelopment())
         {
@@ -79,7 +83,7 @@ public static class WebHost
         services.AddAntiforgery(o => o.Cookie.Name = "adhere.csrf");
         // The public register may be read from any origin; nothing else is shared across origins.
         services.AddCors(o => o.AddPolicy(Adhere.Web.Register.RegisterApi.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
-            .WithHeaders("If-None-Match").WithExposedHeaders("ETag")));
+            .WithHeaders("If-None-Match").WithExposedHeaders("ETag", "Retry-After")));
 
         services.AddRazorPages(o =>
         {
@@ -91,6 +95,9 @@ public static class WebHost
             o.Conventions.AuthorizeFolder("/Console/Declarations", Policies.MbStaff);
             o.Conventions.AuthorizeFolder("/Portal", Policies.CspMember);
             o.Conventions.AuthorizePage("/Account/Tokens");
+            // The public register's pages and the report check share the public surfaces' per-client limit.
+            o.Conventions.AddFolderApplicationModelConvention("/Register", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(RegisterApi.RateLimitPolicy)));
+            o.Conventions.AddPageApplicationModelConvention("/Reports/Verify", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(RegisterApi.RateLimitPolicy)));
         });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
@@ -170,6 +177,7 @@ public static class WebHost
         app.UseStaticFiles();
         app.UseRouting();
         app.UseCors();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CallerMiddleware>();
         app.UseAuthorization();
@@ -183,6 +191,7 @@ public static class WebHost
         Reports.SigningKeysApi.MapSigningKeysEndpoint(app);
         Reports.PublicReportsEndpoints.MapPublicReports(app);
         Register.TransparencyLogEndpoint.MapTransparencyLog(app);
+        app.MapRegisterFeed();
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();

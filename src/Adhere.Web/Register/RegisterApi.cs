@@ -18,11 +18,15 @@ public static class RegisterApi
 {
     public const string CorsPolicy = "register-read";
 
+    /// <summary>The per-client rate limit of the public surfaces (<see cref="PublicRateLimit"/>); public endpoints join it with RequireRateLimiting.</summary>
+    public const string RateLimitPolicy = "public-read";
+
     /// <summary>Maps the group under <paramref name="api"/>; anonymous although the API group requires sign-in.</summary>
     public static RouteGroupBuilder MapRegisterApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var register = api.MapGroup("/register").WithTags("Register").AllowAnonymous().RequireCors(CorsPolicy);
+        var register = api.MapGroup("/register").WithTags("Register").AllowAnonymous().RequireCors(CorsPolicy)
+            .RequireRateLimiting(RateLimitPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
         register.MapGet("/entries", SearchAsync).Produces<RegisterPage>().ProducesProblem(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status304NotModified);
         register.MapGet("/entries/{verificationId}", EntryAsync).Produces<RegisterEntry>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified);

@@ -9,7 +9,7 @@ public static class TransparencyLogEndpoint
 {
     public static IEndpointRouteBuilder MapTransparencyLog(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/register/transparency-log.json", TransparencyLogAsync).AllowAnonymous().WithTags("Register");
+        app.MapGet("/register/transparency-log.json", TransparencyLogAsync).AllowAnonymous().WithTags("Register").RequireRateLimiting(RegisterApi.RateLimitPolicy);
         return app;
     }
 

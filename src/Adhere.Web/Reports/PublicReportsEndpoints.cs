@@ -8,7 +8,8 @@ public static class PublicReportsEndpoints
 {
     public static IEndpointRouteBuilder MapPublicReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/register/{verificationId}/report.pdf", ReportPdfAsync).AllowAnonymous().WithTags("Register");
+        app.MapGet("/register/{verificationId}/report.pdf", ReportPdfAsync).AllowAnonymous().WithTags("Register")
+            .RequireRateLimiting(Register.RegisterApi.RateLimitPolicy);
         return app;
     }
 

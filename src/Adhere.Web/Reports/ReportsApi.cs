@@ -21,7 +21,8 @@ public static class ReportsApi
         api.MapGet("/declarations/{id:guid}/report", DeclarationReportAsync).WithTags("Reports").RequireAuthorization();
         api.MapGet("/assessments/{id:guid}/report/issued", IssuedAssessmentReportAsync).WithTags("Reports").RequireAuthorization(Policies.MbStaff);
         api.MapGet("/declarations/{id:guid}/report/issued", IssuedDeclarationReportAsync).WithTags("Reports").RequireAuthorization();
-        api.MapPost("/reports/verify", VerifyAsync).WithTags("Reports").AllowAnonymous().DisableAntiforgery();
+        api.MapPost("/reports/verify", VerifyAsync).WithTags("Reports").AllowAnonymous().DisableAntiforgery()
+            .RequireRateLimiting(Register.RegisterApi.RateLimitPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
         var templates = api.MapGroup("/report-templates").WithTags("Reports");
         templates.MapGet("/", ListTemplatesAsync).RequireAuthorization(Policies.MbStaff);
         templates.MapPut("/{key}", SetTemplateAsync).RequireAuthorization(Policies.MbAdmin);

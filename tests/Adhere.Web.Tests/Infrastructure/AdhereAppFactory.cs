@@ -94,6 +94,8 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Mail:LinkBase", "https://adhere.test");
         builder.UseSetting("Monitoring:IntervalMinutes", "0"); // tests run the job themselves
         builder.UseSetting("Signing:KeyPassword", "test-signing-key-password");
+        // Every test client shares one address; RateLimitTests use their own factory with a tiny limit.
+        builder.UseSetting("Register:RateLimit:PermitLimit", "1000000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
