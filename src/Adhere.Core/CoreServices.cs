@@ -58,6 +58,10 @@ public static class CoreServices
 
         services.AddScoped<AuditQueries>();
         services.AddScoped<VerifyAuditChain>();
+        services.AddScoped<Declarations.ListingDecisions>();
+        services.AddScoped<Declarations.SuspendDeclaration>();
+        services.AddScoped<Declarations.ReinstateDeclaration>();
+        services.AddScoped<Declarations.RevokeDeclaration>();
         services.AddScoped<Register.TransparencyLog>();
         services.AddScoped<Register.TransparencyLogQueries>();
 

@@ -250,10 +250,11 @@ public sealed class SubmitDeclaration(AdhereDb db, DeclarationAccess access, Dec
 }
 
 /// <summary>The provider withdraws a declaration (a stale draft, or one it no longer wants verified); its services are released.</summary>
-public sealed class WithdrawDeclaration(AdhereDb db, DeclarationAccess access, DeclarationQueries queries, TimeProvider time)
+public sealed class WithdrawDeclaration(AdhereDb db, DeclarationAccess access, DeclarationQueries queries, Register.TransparencyLog register, TimeProvider time)
 {
     public async Task<Result<DeclarationDetails>> HandleAsync(Guid id, CancellationToken ct)
     {
+        await using var unit = await db.BeginUnitAsync(ct);
         var declaration = await access.LoadAsync(id, ct);
         if (declaration is null) return DeclarationErrors.NotFound(id.ToString());
         var from = declaration.Status;
@@ -261,7 +262,16 @@ public sealed class WithdrawDeclaration(AdhereDb db, DeclarationAccess access, D
         if (fired.IsError) return fired.Error!;
         db.Record("declaration.withdrawn", "declaration", declaration.Id.ToString(), declaration.OrganisationId,
             new AuditChanges().Set("status", from.ToString(), declaration.Status.ToString()));
+        // Only a listed declaration leaves the register; a draft or one still under assessment was never in it.
+        if (from is DeclarationStatus.Verified or DeclarationStatus.RenewalDue && declaration.VerificationId is { } verificationId && declaration.GrantedLevel is { } level)
+        {
+            var company = await db.Organisations.AsNoTracking().Where(o => o.Id == declaration.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+            await register.AppendAsync(new Register.TransparencyLogChange(Register.TransparencyLogEvents.Withdrawn, verificationId, null, company, (int)level,
+                declaration.ValidUntil), ct);
+        }
+
         await db.SaveChangesAsync(ct);
+        await unit.CommitAsync(ct);
         return await queries.DetailsAsync(declaration, ct);
     }
 }

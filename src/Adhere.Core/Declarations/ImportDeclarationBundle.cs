@@ -49,6 +49,7 @@ public sealed class ImportDeclarationBundle(
     CatalogueOutlines outlines,
     DocumentStore store,
     EvidenceSettings settings,
+    Register.TransparencyLog register,
     TimeProvider time)
 {
     public sealed record Command(Stream Content, bool DryRun);
@@ -120,6 +121,13 @@ public sealed class ImportDeclarationBundle(
                 .Added("certificates", Count(report.Certificates))
                 .Added("verifications", Count(report.Verifications))
                 .Added("verificationId", declaration.VerificationId));
+            // A verified declaration brought over from elsewhere enters the register here, so the public log says so.
+            if (declaration.Status == DeclarationStatus.Verified && declaration.VerificationId is { } listedId && declaration.GrantedLevel is { } level)
+            {
+                await register.AppendAsync(new Register.TransparencyLogChange(Register.TransparencyLogEvents.Listed, listedId, null, plan.Organisation!.Name,
+                    (int)level, declaration.ValidUntil), ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await unit.CommitAsync(ct);
         }

@@ -16,10 +16,12 @@ namespace Adhere.Core.Demo;
 /// The demo's declarations: Nimbus Cloud GmbH has submitted a declaration of all its services (every control answered,
 /// ISO/IEC 27001 and 27701 certificates), ready for assessment; Stratus Hosting SAS holds a declaration verified
 /// eleven months ago, so that renewals and certificate change notices can be tried; Cirrus Data Oy has submitted a first
-/// declaration that waits for an assessor. All text is invented for the demo.
+/// declaration that waits for an assessor. <see cref="SeedRegisterHistoryAsync"/> adds two more register entries in other
+/// states: Altocumulus Hosting's verification has expired, Cumulus Compute's is suspended. All text is invented for the demo.
 /// </summary>
 public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDeclaration start, UpdateDeclaration update, AddCertificate addCertificate,
-    SubmitDeclaration submit, DeclarationEvidence evidence, Assessments.AssessmentSettings settings, TimeProvider time)
+    SubmitDeclaration submit, DeclarationEvidence evidence, Assessments.AssessmentSettings settings, VerificationNumbers numbers, SuspendDeclaration suspend,
+    Register.TransparencyLog register, TimeProvider time)
 {
     // Our own sentences per subsection; the control's title is put in front, so each answer reads as specific.
     private static readonly Dictionary<string, string> Practice = new(StringComparer.Ordinal)
@@ -116,20 +118,61 @@ public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDe
         return iso27701.IsError ? iso27701.Error! : id;
     }
 
+    /// <summary>
+    /// Two more register entries, seeded after the demo's approvals so that those keep their running numbers: Altocumulus
+    /// Hosting, verified fourteen months ago and expired since; Cumulus Compute, verified five months ago and then suspended
+    /// by a decision maker while a (demo) complaint is looked into.
+    /// </summary>
+    public async Task<Result<Done>> SeedRegisterHistoryAsync(IReadOnlyDictionary<string, Guid> organisations, CancellationToken ct)
+    {
+        var alto = await SeedProviderAsync(organisations["Altocumulus Hosting s.r.o."], "Altocumulus", "Altocumulus hosting", "Petra Dvořáková",
+            "dpo@altocumulus.demo.example", ct);
+        if (alto.IsError) return alto.Error!;
+        var altoSubmitted = await submit.HandleAsync(alto.Value, ct);
+        if (altoSubmitted.IsError) return altoSubmitted.Error!;
+        var expired = await VerifyEarlierAsync(alto.Value, -14, await numbers.AllocateAsync(settings.BodyCode, ct), DeclarationStatus.Expired, ct);
+        if (expired.IsError) return expired;
+
+        var cumulus = await SeedProviderAsync(organisations["Cumulus Compute AB"], "Cumulus", "Cumulus compute platform", "Erik Lindqvist",
+            "dpo@cumulus.demo.example", ct);
+        if (cumulus.IsError) return cumulus.Error!;
+        var cumulusSubmitted = await submit.HandleAsync(cumulus.Value, ct);
+        if (cumulusSubmitted.IsError) return cumulusSubmitted.Error!;
+        var verified = await VerifyEarlierAsync(cumulus.Value, -5, await numbers.AllocateAsync(settings.BodyCode, ct), DeclarationStatus.Verified, ct);
+        if (verified.IsError) return verified;
+        var suspended = await suspend.HandleAsync(new(cumulus.Value,
+            "Demo: suspended while the Monitoring Body examines a complaint that personal data was kept after the end of a customer contract."), ct);
+        return suspended.IsError ? suspended.Error! : Done.Value;
+    }
+
     /// <summary>Marks the Stratus declaration as verified eleven months ago under a demo Verification-ID, as an import of history would.</summary>
-    private async Task<Result<Done>> VerifyEarlierAsync(Guid id, CancellationToken ct)
+    private Task<Result<Done>> VerifyEarlierAsync(Guid id, CancellationToken ct) =>
+        // Number 1 of the installation's own code, so that the IDs the demo issues later continue from it.
+        VerifyEarlierAsync(id, -11, 1, DeclarationStatus.Verified, ct);
+
+    /// <summary>
+    /// Records a verification made <paramref name="monthsAgo"/> (negative) months ago, as an import of history would, and
+    /// lists it in the transparency log (and, for an expired one, its expiry too) so the log matches the register.
+    /// </summary>
+    private async Task<Result<Done>> VerifyEarlierAsync(Guid id, int monthsAgo, int runningNumber, DeclarationStatus status, CancellationToken ct)
     {
         var declaration = await db.Declarations.Include(d => d.Certificates).FirstAsync(d => d.Id == new DeclarationId(id), ct);
-        var approved = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddMonths(-11);
-        // Number 1 of the installation's own code, so that the IDs the demo issues later continue from it.
-        var number = new VerificationNumber(approved.Year, ComplianceLevel.Second, settings.BodyCode, 1);
+        var approved = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddMonths(monthsAgo);
+        var number = new VerificationNumber(approved.Year, ComplianceLevel.Second, settings.BodyCode, runningNumber);
         var validUntil = DeclarationEvidence.ValidityEnd(approved);
-        declaration.RecordImportedVerification(number.ToString(), ComplianceLevel.Second, approved, validUntil, DeclarationStatus.Verified, time.GetUtcNow());
+        declaration.RecordImportedVerification(number.ToString(), ComplianceLevel.Second, approved, validUntil, status, time.GetUtcNow());
         db.VerificationRecords.Add(VerificationRecord.Create(declaration.Id, declaration.OrganisationId, number, approved, validUntil, null,
             VerificationSource.Imported, time.GetUtcNow()));
         await evidence.RefreshChecksAsync(declaration, ct);
         db.Record("declaration.verification-imported", "declaration", id.ToString(), declaration.OrganisationId, new AuditChanges()
             .Added("verificationId", number.ToString()));
+        var company = await db.Organisations.AsNoTracking().Where(o => o.Id == declaration.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        await register.AppendAsync(new Register.TransparencyLogChange(Register.TransparencyLogEvents.Listed, number.ToString(), null, company, 2, validUntil), ct);
+        if (status == DeclarationStatus.Expired)
+        {
+            await register.AppendAsync(new Register.TransparencyLogChange(Register.TransparencyLogEvents.Expired, number.ToString(), null, company, 2, validUntil), ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return Done.Value;
     }

@@ -12,8 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Adhere.Core.Demo;
 
 /// <summary>
-/// Fills a database with a small, realistic installation: the Monitoring Body with one user per MB role and three
-/// cloud providers (two with an editor and a viewer, a newcomer with an editor), their services and declarations (<see cref="DemoDeclarations"/>). Passwords are random and returned once, for printing.
+/// Fills a database with a small, realistic installation: the Monitoring Body with one user per MB role and five
+/// cloud providers (two with an editor and a viewer, a newcomer with an editor, two without users whose register entries
+/// are expired and suspended), their services and declarations (<see cref="DemoDeclarations"/>). Passwords are random and returned once, for printing.
 /// Later features add their demo data here, so a newcomer sees every part of the product populated.
 /// </summary>
 public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser,
@@ -64,6 +65,11 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         ("Cirrus Data Oy", "Cirrus Object Archive", "Storage", "Cirrus Storage", "Long-term object storage with write-once retention."),
         ("Cirrus Data Oy", "Cirrus File Sync", "Enterprise Services & Cloud Communication", "Cirrus Storage", "File sharing and synchronisation for teams."),
         ("Cirrus Data Oy", "Cirrus Backup Vault", "Migration & O&M Management", null, "Encrypted backups of servers and databases, kept in Finland."),
+        ("Altocumulus Hosting s.r.o.", "Altocumulus Virtual Servers", "Computing", null, "Virtual servers in a Prague data centre."),
+        ("Altocumulus Hosting s.r.o.", "Altocumulus Mail", "Enterprise Services & Cloud Communication", null, "Mailboxes and shared calendars for small firms."),
+        ("Cumulus Compute AB", "Cumulus GPU Instances", "AI & Machine Learning", "Cumulus Platform", "Virtual machines with GPUs for training models."),
+        ("Cumulus Compute AB", "Cumulus Object Store", "Storage", "Cumulus Platform", "Object storage in Stockholm with versioning."),
+        ("Cumulus Compute AB", "Cumulus Managed Redis", "Database", "Cumulus Platform", "In-memory key-value databases, managed."),
     ];
 
     public sealed record DemoUser(string Email, string Role, string Organisation, string Password);
@@ -74,6 +80,9 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         ("Nimbus Cloud GmbH", "csp", "Wolkenweg 7, 10115 Berlin, Germany", "https://nimbus.demo.example", "dpo@nimbus.demo.example"),
         ("Stratus Hosting SAS", "csp", "12 rue des Nuages, 69002 Lyon, France", "https://stratus.demo.example", "dpo@stratus.demo.example"),
         ("Cirrus Data Oy", "csp", "Pilvikatu 3, 00100 Helsinki, Finland", "https://cirrus.demo.example", "dpo@cirrus.demo.example"),
+        // Register entries in other states (expired, suspended); no users, they exist for the public register.
+        ("Altocumulus Hosting s.r.o.", "csp", "Oblačná 5, 110 00 Prague, Czechia", "https://altocumulus.demo.example", "dpo@altocumulus.demo.example"),
+        ("Cumulus Compute AB", "csp", "Molngatan 9, 111 20 Stockholm, Sweden", "https://cumulus.demo.example", "dpo@cumulus.demo.example"),
     ];
 
     private static readonly (string Email, Role Role, string Organisation)[] Users =
@@ -145,6 +154,8 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         if (declared.IsError) return declared.Error!;
         var assessed = await assessments.SeedAsync(declared.Value.Nimbus, declared.Value.Stratus, ct);
         if (assessed.IsError) return assessed.Error!;
+        var history = await declarations.SeedRegisterHistoryAsync(organisationIds, ct);
+        if (history.IsError) return history.Error!;
 
         await transaction.CommitAsync(ct);
         return created;

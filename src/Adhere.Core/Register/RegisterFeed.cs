@@ -132,6 +132,7 @@ public sealed class RegisterFeed(AdhereDb db)
             TransparencyLogEvents.Suspended => "suspended",
             TransparencyLogEvents.Revoked => "revoked",
             TransparencyLogEvents.Reinstated => $"reinstated at Level {e.Level}",
+            TransparencyLogEvents.Withdrawn => "withdrawn by the provider",
             _ => e.Event,
         };
         var ids = e.FormerVerificationId is { } former ? $"{e.VerificationId}, formerly {former}" : e.VerificationId;
@@ -152,6 +153,7 @@ public sealed class RegisterFeed(AdhereDb db)
             TransparencyLogEvents.Suspended => $"The Monitoring Body suspended {e.VerificationId} ({e.CompanyName}).",
             TransparencyLogEvents.Revoked => $"The Monitoring Body revoked {e.VerificationId} ({e.CompanyName}).",
             TransparencyLogEvents.Reinstated => $"The suspension of {e.VerificationId} ({e.CompanyName}) was lifted; it is valid again at Level {e.Level}{until}.",
+            TransparencyLogEvents.Withdrawn => $"{e.CompanyName} withdrew {e.VerificationId}; it no longer claims adherence under it.",
             _ => $"{e.VerificationId} ({e.CompanyName}): {e.Event}.",
         };
         if (e.FormerVerificationId is { } former) text += $" It was listed as {former} before.";

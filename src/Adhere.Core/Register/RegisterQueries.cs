@@ -20,8 +20,8 @@ public sealed record RegisterPage(IReadOnlyList<RegisterEntrySummary> Entries, i
 /// <summary>The services of an entry in one category (<see cref="Category"/> null: none chosen).</summary>
 public sealed record RegisterCategory(string? Category, IReadOnlyList<string> Services);
 
-/// <summary>An issued report of an entry; <see cref="Url"/> is given for the current one, which the register serves.</summary>
-public sealed record RegisterReport(string VerificationId, int Level, DateOnly ApprovedOn, DateOnly ValidUntil, string Sha256, int PageCount, bool Current, string? Url);
+/// <summary>An issued report of an entry and where the register serves it (earlier ones by their hash).</summary>
+public sealed record RegisterReport(string VerificationId, int Level, DateOnly ApprovedOn, DateOnly ValidUntil, string Sha256, int PageCount, bool Current, string Url);
 
 /// <summary>A register entry in full.</summary>
 public sealed record RegisterEntry(string VerificationId, IReadOnlyList<string> FormerIds, string Company, int Level, string Status, DateOnly? Since,
@@ -130,9 +130,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
 
         var reports = (await db.FrozenReports.IgnoreQueryFilters().AsNoTracking().Where(r => chainIds.Contains(r.DeclarationId))
                 .Select(r => new { r.VerificationId, r.Level, r.ApprovedOn, r.ValidUntil, r.Sha256, r.PageCount, r.FrozenAt }).ToListAsync(ct))
-            .OrderByDescending(r => r.ApprovedOn).ThenByDescending(r => r.FrozenAt).ToList();
+            .OrderByDescending(r => r.VerificationId == current.VerificationId).ThenByDescending(r => r.ApprovedOn).ThenByDescending(r => r.FrozenAt).ToList();
         var issued = reports.Select((r, i) => new RegisterReport(r.VerificationId, r.Level, r.ApprovedOn, r.ValidUntil, r.Sha256, r.PageCount, i == 0,
-            i == 0 ? $"/register/{current.VerificationId}/report.pdf" : null)).ToList();
+            i == 0 ? $"/register/{current.VerificationId}/report.pdf" : $"/register/{current.VerificationId}/report.pdf?sha256={r.Sha256}")).ToList();
 
         var recorded = await db.VerificationRecords.IgnoreQueryFilters().AsNoTracking().Where(v => chainIds.Contains(v.DeclarationId))
             .Select(v => v.VerificationId).ToListAsync(ct);

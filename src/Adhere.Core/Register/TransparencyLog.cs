@@ -18,9 +18,8 @@ namespace Adhere.Core.Register;
 public sealed class TransparencyLog(AdhereDb db, TimeProvider time)
 {
     /// <summary>
-    /// Appends a change. Suspension, revocation and reinstatement (issue 8) call this with
-    /// <see cref="TransparencyLogEvents.Suspended"/>, <see cref="TransparencyLogEvents.Revoked"/> or
-    /// <see cref="TransparencyLogEvents.Reinstated"/> in their own transaction, like approval and expiry do.
+    /// Appends a change. Approval, expiry, the listing decisions (suspend, reinstate, revoke) and a provider's withdrawal
+    /// call this inside their own transaction.
     /// </summary>
     public async Task<TransparencyLogEntry> AppendAsync(TransparencyLogChange change, CancellationToken ct)
     {

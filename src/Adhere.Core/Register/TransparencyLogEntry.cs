@@ -85,6 +85,7 @@ public static class TransparencyLogEvents
     public const string Suspended = "suspended";
     public const string Revoked = "revoked";
     public const string Reinstated = "reinstated";
+    public const string Withdrawn = "withdrawn";
 
-    public static readonly IReadOnlyList<string> All = [Listed, Renewed, LevelChanged, Expired, Suspended, Revoked, Reinstated];
+    public static readonly IReadOnlyList<string> All = [Listed, Renewed, LevelChanged, Expired, Suspended, Revoked, Reinstated, Withdrawn];
 }

@@ -27,6 +27,10 @@ public static class DeclarationsApi
         declarations.MapPost("/{id:guid}/certificates/{certificateId:guid}/notices", ReportChangeAsync).RequireAuthorization(Policies.DeclarationEditor);
         declarations.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(Policies.DeclarationEditor);
         declarations.MapPost("/{id:guid}/withdraw", WithdrawAsync).RequireAuthorization(Policies.DeclarationEditor);
+        // Listing decisions: MB staff reach them, the lifecycle lets only decision makers fire them.
+        declarations.MapPost("/{id:guid}/suspend", SuspendAsync).RequireAuthorization(Policies.MbStaff);
+        declarations.MapPost("/{id:guid}/reinstate", ReinstateAsync).RequireAuthorization(Policies.MbStaff);
+        declarations.MapPost("/{id:guid}/revoke", RevokeAsync).RequireAuthorization(Policies.MbStaff);
         declarations.MapPost("/{id:guid}/renewal", StartRenewalAsync).RequireAuthorization(Policies.DeclarationEditor);
         declarations.MapPut("/{id:guid}/renewal-statement", StateRenewalAsync).RequireAuthorization(Policies.DeclarationEditor);
 
@@ -137,6 +141,21 @@ public static class DeclarationsApi
 
     public static async Task<Results<Ok<DeclarationDetails>, ProblemHttpResult>> WithdrawAsync(Guid id, WithdrawDeclaration handler, CancellationToken ct) =>
         Answer(await handler.HandleAsync(id, ct));
+
+    /// <param name="Reason">Why: required, at most 4000 characters; kept in the audit trail and sent to the provider.</param>
+    public sealed record ListingDecisionRequest(string? Reason);
+
+    /// <summary>A decision maker suspends a listed declaration; the register shows it suspended at once.</summary>
+    public static async Task<Results<Ok<DeclarationDetails>, ProblemHttpResult>> SuspendAsync(Guid id, ListingDecisionRequest? request, SuspendDeclaration handler,
+        CancellationToken ct) => Answer(await handler.HandleAsync(new(id, request?.Reason), ct));
+
+    /// <summary>A decision maker lifts a suspension.</summary>
+    public static async Task<Results<Ok<DeclarationDetails>, ProblemHttpResult>> ReinstateAsync(Guid id, ListingDecisionRequest? request, ReinstateDeclaration handler,
+        CancellationToken ct) => Answer(await handler.HandleAsync(new(id, request?.Reason), ct));
+
+    /// <summary>A decision maker revokes a listed or suspended declaration (final).</summary>
+    public static async Task<Results<Ok<DeclarationDetails>, ProblemHttpResult>> RevokeAsync(Guid id, ListingDecisionRequest? request, RevokeDeclaration handler,
+        CancellationToken ct) => Answer(await handler.HandleAsync(new(id, request?.Reason), ct));
 
     public static async Task<Results<Created<DeclarationDetails>, ProblemHttpResult>> StartRenewalAsync(Guid id, RenewalRequest? request, StartRenewal handler, CancellationToken ct)
     {

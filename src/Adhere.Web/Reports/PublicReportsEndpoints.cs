@@ -14,15 +14,24 @@ public static class PublicReportsEndpoints
     }
 
     /// <summary>
-    /// The current report of the entry, byte for byte as issued. An ID replaced by a level change still finds the entry's
-    /// current report. The hash is the ETag: reports never change, so a conditional request answers 304.
+    /// The current report of the entry, byte for byte as issued, or with <paramref name="sha256"/> one of the entry's
+    /// earlier reports (renewals, level changes); a hash of another entry's report is not found here. An ID replaced by a
+    /// level change still finds the entry. The hash is the ETag: reports never change, so a conditional request answers 304.
     /// </summary>
-    public static async Task<IResult> ReportPdfAsync(string verificationId, FrozenReportQueries reports, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> ReportPdfAsync(string verificationId, string? sha256, FrozenReportQueries reports, HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (await reports.ForVerificationIdAsync(verificationId, ct) is not { } report)
+        FrozenReport? report;
+        if (sha256 is null)
         {
-            return FrozenReportErrors.UnknownVerification(verificationId).ToProblem();
+            report = await reports.ForVerificationIdAsync(verificationId, ct);
+            if (report is null) return FrozenReportErrors.UnknownVerification(verificationId).ToProblem();
+        }
+        else
+        {
+            if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit)) return FrozenReportErrors.HashMalformed().ToProblem();
+            report = await reports.OfEntryAsync(verificationId, sha256, ct);
+            if (report is null) return FrozenReportErrors.NotInEntry(verificationId).ToProblem();
         }
 
         var etag = $"\"{report.Sha256}\"";

@@ -127,6 +127,32 @@ public sealed class DemoCommandsTests
     }
 
     [Fact]
+    public async Task Seed_ListsRegisterEntriesInDifferentStatesWithAMatchingLog()
+    {
+        await using var cli = await CliHarness.CreateAsync();
+        await cli.SucceedAsync("demo", "seed");
+
+        var (entries, log) = await cli.WithServicesAsync(async sp =>
+        {
+            var entries = await sp.GetRequiredService<Adhere.Core.Register.RegisterQueries>().ExportAsync(CancellationToken.None);
+            var log = await sp.GetRequiredService<Adhere.Core.Register.TransparencyLogQueries>().EntriesAsync(0, CancellationToken.None);
+            return (entries, log);
+        });
+
+        Assert.Equal("valid", Assert.Single(entries, e => e.Company == "Nimbus Cloud GmbH").Status);
+        Assert.Equal("valid", Assert.Single(entries, e => e.Company == "Stratus Hosting SAS").Status);
+        var expired = Assert.Single(entries, e => e.Company == "Altocumulus Hosting s.r.o.");
+        var suspended = Assert.Single(entries, e => e.Company == "Cumulus Compute AB");
+        Assert.Equal("expired", expired.Status);
+        Assert.Equal("suspended", suspended.Status);
+        Assert.Matches(@"^\d{4}LVL02ADHERE00[34]$", suspended.VerificationId);
+        Assert.Equal(["listed", "suspended"], log.Where(e => e.VerificationId == suspended.VerificationId).Select(e => e.Event));
+        Assert.Equal(["listed", "expired"], log.Where(e => e.VerificationId == expired.VerificationId).Select(e => e.Event));
+        Assert.All(entries, e => Assert.Contains(log, l => l.VerificationId == e.VerificationId && l.Event == "listed"));
+        Assert.True(Adhere.Core.Register.TransparencyLogVerifier.Verify(log).IsIntact);
+    }
+
+    [Fact]
     public async Task Seed_SecondTime_ExitsTwoAndCreatesNothing()
     {
         await using var cli = await CliHarness.CreateAsync();

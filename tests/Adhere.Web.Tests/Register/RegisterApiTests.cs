@@ -138,6 +138,31 @@ public sealed class RegisterApiTests(AdhereAppFactory app) : IClassFixture<Adher
     }
 
     [Fact]
+    public async Task ReportPdf_EarlierReportByHash_ServesItButNeverAnotherEntrysReport()
+    {
+        var listed = await RegisterScenario.ListedAsync(app);
+        var newId = await listed.ChangeLevelAsync();
+        var stranger = await RegisterScenario.ListedAsync(app);
+        var reports = (await JsonAsync($"/api/v1/register/entries/{newId}")).GetProperty("reports").EnumerateArray().ToList();
+        var strangers = (await JsonAsync($"/api/v1/register/entries/{stranger.VerificationId}")).GetProperty("reports").EnumerateArray().Single();
+        var earlier = reports[1];
+        using var client = app.ApiClient(null);
+
+        using var served = await client.GetAsync(earlier.GetProperty("url").GetString(), Ct);
+        using var foreign = await client.GetAsync($"/register/{newId}/report.pdf?sha256={strangers.GetProperty("sha256").GetString()}", Ct);
+        using var malformed = await client.GetAsync($"/register/{newId}/report.pdf?sha256=abc", Ct);
+
+        Assert.Equal($"/register/{newId}/report.pdf?sha256={earlier.GetProperty("sha256").GetString()}", earlier.GetProperty("url").GetString());
+        Assert.False(earlier.GetProperty("current").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        var bytes = await served.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(earlier.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.Equal(listed.VerificationId, earlier.GetProperty("verificationId").GetString());
+        await HttpAssert.ProblemAsync(foreign, HttpStatusCode.NotFound, "report.not-in-entry");
+        await HttpAssert.ProblemAsync(malformed, HttpStatusCode.BadRequest, "report.hash-malformed");
+    }
+
+    [Fact]
     public async Task Verification_Anytime_CarriesETagCacheControlAndAnswers304()
     {
         var listed = await RegisterScenario.ListedAsync(app);

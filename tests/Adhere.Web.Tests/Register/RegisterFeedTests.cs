@@ -96,6 +96,28 @@ public sealed class RegisterFeedTests(AdhereAppFactory app) : IClassFixture<Adhe
     }
 
     [Fact]
+    public async Task Feed_AfterListingDecisionsAndAWithdrawal_NamesEachChange()
+    {
+        var sanctioned = await RegisterScenario.ListedAsync(app);
+        var withdrawn = await RegisterScenario.ListedAsync(app);
+
+        await sanctioned.DecideAsync("suspend");
+        await sanctioned.DecideAsync("reinstate");
+        await sanctioned.DecideAsync("suspend");
+        await sanctioned.DecideAsync("revoke");
+        await withdrawn.WithdrawAsync();
+        var feed = await FeedAsync();
+
+        var entries = EntriesFor(feed, sanctioned.VerificationId);
+        Assert.Equal(["revoked", "suspended", "reinstated", "suspended", "listed"], entries.Select(Term));
+        Assert.Equal($"{sanctioned.Company}: revoked ({sanctioned.VerificationId})", (string?)entries[0].Element(Atom + "title"));
+        Assert.Equal($"{sanctioned.Company}: reinstated at Level {sanctioned.Level} ({sanctioned.VerificationId})", (string?)entries[2].Element(Atom + "title"));
+        var gone = EntriesFor(feed, withdrawn.VerificationId);
+        Assert.Equal(["withdrawn", "listed"], gone.Select(Term));
+        Assert.Equal($"{withdrawn.Company}: withdrawn by the provider ({withdrawn.VerificationId})", (string?)gone[0].Element(Atom + "title"));
+    }
+
+    [Fact]
     public async Task Feed_CompanyNameWithMarkupCharacters_IsEscapedAndReadsBackExactly()
     {
         var company = $"Acme <Cloud> & \"Sons\" {Guid.NewGuid():N}";

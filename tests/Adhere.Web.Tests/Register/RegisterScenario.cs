@@ -37,6 +37,20 @@ public sealed record RegisterScenario(AssessmentScenario Assessment, string Veri
         return changed.GetProperty("verificationId").GetString()!;
     }
 
+    /// <summary>A decision maker suspends, reinstates or revokes the entry (<paramref name="action"/>: suspend, reinstate, revoke) with a reason.</summary>
+    public async Task DecideAsync(string action, string reason = "Decided in a test.")
+    {
+        using var response = await Assessment.DecisionMakerClient.PostAsJsonAsync($"/api/v1/declarations/{Assessment.DeclarationId}/{action}", new { reason });
+        await HttpAssert.JsonAsync(response);
+    }
+
+    /// <summary>The provider withdraws the listed declaration.</summary>
+    public async Task WithdrawAsync()
+    {
+        using var response = await Assessment.ProviderClient.PostAsync(new Uri($"/api/v1/declarations/{Assessment.DeclarationId}/withdraw", UriKind.Relative), null);
+        await HttpAssert.JsonAsync(response);
+    }
+
     /// <summary>Moves the app's clock past the validity and runs the monitoring job, which marks the declaration expired.</summary>
     public static async Task ExpireAllAsync(AdhereAppFactory app)
     {

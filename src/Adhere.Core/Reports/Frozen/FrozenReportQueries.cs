@@ -52,20 +52,35 @@ public sealed class FrozenReportQueries(AdhereDb db)
     /// The current report of a register entry: the latest report stating <paramref name="verificationId"/>, or, for an ID
     /// replaced by a level change, the latest report of the declaration that held it.
     /// </summary>
-    public async Task<FrozenReport?> ForVerificationIdAsync(string verificationId, CancellationToken ct)
+    public async Task<FrozenReport?> ForVerificationIdAsync(string verificationId, CancellationToken ct) =>
+        (await OfEntryAsync(verificationId, ct)).FirstOrDefault();
+
+    /// <summary>
+    /// A report of the register entry that <paramref name="verificationId"/> names (current or former ID) by its SHA-256:
+    /// any report the entry was ever issued, but never another entry's, so an entry's address cannot serve a stranger's file.
+    /// </summary>
+    public async Task<FrozenReport?> OfEntryAsync(string verificationId, string sha256, CancellationToken ct)
+    {
+        var hash = (sha256 ?? "").Trim().ToLowerInvariant();
+        return (await OfEntryAsync(verificationId, ct)).FirstOrDefault(r => r.Sha256 == hash);
+    }
+
+    /// <summary>
+    /// Every report of the entry an ID names, the current one first: the reports of its renewal chain, found by the ID a
+    /// report states or by the verification records.
+    /// </summary>
+    private async Task<List<FrozenReport>> OfEntryAsync(string verificationId, CancellationToken ct)
     {
         var id = (verificationId ?? "").Trim().ToUpperInvariant();
-        if (id.Length is 0 or > 32) return null;
-        var stating = await db.FrozenReports.IgnoreQueryFilters().AsNoTracking().Where(r => r.VerificationId == id).ToListAsync(ct);
-        if (stating.Count > 0)
+        if (id.Length is 0 or > 32) return [];
+        var seeds = await db.FrozenReports.IgnoreQueryFilters().AsNoTracking().Where(r => r.VerificationId == id).Select(r => r.DeclarationId).ToListAsync(ct);
+        if (seeds.Count == 0)
         {
-            // A report may have been followed by one under a newer ID (level change): the entry's current report is the newest of the chain.
-            var chain = await ChainAsync(stating.Select(r => r.DeclarationId).ToList(), ct);
-            return Latest(chain) ?? Latest(stating);
+            seeds = await db.VerificationRecords.IgnoreQueryFilters().AsNoTracking().Where(v => v.VerificationId == id).Select(v => v.DeclarationId).ToListAsync(ct);
         }
 
-        var declarations = await db.VerificationRecords.IgnoreQueryFilters().AsNoTracking().Where(v => v.VerificationId == id).Select(v => v.DeclarationId).ToListAsync(ct);
-        return declarations.Count == 0 ? null : Latest(await ChainAsync(declarations, ct));
+        // A report may have been followed by one under a newer ID (level change, renewal): the chain holds them all.
+        return seeds.Count == 0 ? [] : await ChainAsync(seeds, ct);
     }
 
     public async Task<FrozenReport?> ByHashAsync(string sha256, CancellationToken ct)
@@ -93,8 +108,12 @@ public sealed class FrozenReportQueries(AdhereDb db)
     /// <summary>Every report of the declarations linked to <paramref name="seeds"/> by renewal, both ways.</summary>
     private async Task<List<FrozenReport>> ChainAsync(IReadOnlyList<DeclarationId> seeds, CancellationToken ct)
     {
-        var ids = (await RenewalChain.LoadAsync(db, seeds, ct)).Select(d => d.Id).ToList();
-        return await db.FrozenReports.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.DeclarationId)).ToListAsync(ct);
+        var chain = await RenewalChain.LoadAsync(db, seeds, ct);
+        var ids = chain.Select(d => d.Id).ToList();
+        var currentId = RenewalChain.Current(chain)?.VerificationId;
+        var reports = await db.FrozenReports.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.DeclarationId)).ToListAsync(ct);
+        // The report stating the entry's current ID comes first even when two were issued the same day at the same instant.
+        return [.. reports.OrderByDescending(r => r.VerificationId == currentId).ThenByDescending(r => r.ApprovedOn).ThenByDescending(r => r.FrozenAt)];
     }
 
     private static FrozenReport? Latest(IEnumerable<FrozenReport> reports) =>

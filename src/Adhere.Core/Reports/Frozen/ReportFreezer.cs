@@ -96,6 +96,10 @@ public static class FrozenReportErrors
 
     public static NotFoundError UnknownVerification(string id) => new("report.verification-unknown", $"No issued report states the Verification-ID '{id}'.");
 
+    public static InvalidError HashMalformed() => new("report.hash-malformed", "sha256 must be the report's SHA-256 as 64 hexadecimal digits.", "sha256");
+
+    public static NotFoundError NotInEntry(string id) => new("report.not-in-entry", $"The register entry {id} was never issued a report with that SHA-256.");
+
     public static InvalidError NotPdf() => new("report.not-pdf", "The file is not a PDF.", "file");
 
     public static InvalidError TooLarge(long limit) =>
