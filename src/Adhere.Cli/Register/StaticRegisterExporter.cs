@@ -19,7 +19,7 @@ public sealed partial class StaticRegisterExporter(HttpClient http, TextWriter p
     public const string NginxFile = "nginx.conf.example";
     public const string ManifestFormat = "adhere-static-register/1";
 
-    private static readonly JsonSerializerOptions ManifestJson = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions ManifestJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private readonly Dictionary<string, byte[]> fetched = new(StringComparer.Ordinal);
 

@@ -85,15 +85,15 @@ public sealed class StaticRegisterExportTests(AdhereAppFactory app) : IClassFixt
 
         // The manifest names every file but itself, with its size and hash.
         using var manifest = JsonDocument.Parse(Read(dir, StaticRegisterExporter.ManifestFile));
-        var listedFiles = manifest.RootElement.GetProperty("Files").EnumerateArray().ToList();
+        var listedFiles = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
         var onDisk = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(dir, f).Replace(Path.DirectorySeparatorChar, '/')).Where(f => f != StaticRegisterExporter.ManifestFile).Order(StringComparer.Ordinal);
-        Assert.Equal(onDisk, listedFiles.Select(f => f.GetProperty("Path").GetString()));
+        Assert.Equal(onDisk, listedFiles.Select(f => f.GetProperty("path").GetString()));
         foreach (var f in listedFiles)
         {
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(dir, f.GetProperty("Path").GetString()!), Ct);
-            Assert.Equal(f.GetProperty("Sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            Assert.Equal(f.GetProperty("Bytes").GetInt64(), bytes.LongLength);
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(dir, f.GetProperty("path").GetString()!), Ct);
+            Assert.Equal(f.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            Assert.Equal(f.GetProperty("bytes").GetInt64(), bytes.LongLength);
         }
 
         Assert.Empty(Directory.EnumerateDirectories(root, ".*"));
