@@ -75,6 +75,7 @@ public sealed class CliContext
     private async Task<int> RunAsync(ParseResult parse, DatabaseRequirement requirement, Func<CommandRun, Task<int>> body, CancellationToken ct)
     {
         var verbose = parse.GetValue(VerboseOption);
+        IConfiguration configuration;
         DatabaseSettings database;
         CatalogueSettings catalogue;
         EvidenceSettings evidence;
@@ -82,7 +83,7 @@ public sealed class CliContext
         Adhere.Core.Reports.Signing.SigningSettings signing;
         try
         {
-            var configuration = BuildConfiguration(parse);
+            configuration = BuildConfiguration(parse);
             database = DatabaseSettings.From(configuration, Environment.CurrentDirectory);
             catalogue = CatalogueSettingsFrom(configuration);
             evidence = EvidenceSettings.From(configuration, Environment.CurrentDirectory);
@@ -101,7 +102,7 @@ public sealed class CliContext
             await using var services = BuildServices(database, catalogue, evidence, assessments, signing, verbose);
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem(ActorId, ActorName);
-            var run = new CommandRun(parse, scope.ServiceProvider, database, Out, Error, ct);
+            var run = new CommandRun(parse, scope.ServiceProvider, database, Out, Error, ct, configuration);
 
             if (requirement == DatabaseRequirement.Migrated && (await run.Get<DatabaseMigrator>().PendingAsync(ct)).Count > 0)
             {

@@ -10,9 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Adhere.Cli.Infrastructure;
 
 /// <summary>One invocation of a command: its parsed options, a DI scope acting as the CLI, and the writers.</summary>
-public sealed class CommandRun(ParseResult parse, IServiceProvider services, DatabaseSettings database, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+public sealed class CommandRun(ParseResult parse, IServiceProvider services, DatabaseSettings database, TextWriter stdout, TextWriter stderr, CancellationToken ct,
+    Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
 {
     public DatabaseSettings Database { get; } = database;
+
+    /// <summary>The configuration the command was started with (environment, overrides, global options).</summary>
+    public Microsoft.Extensions.Configuration.IConfiguration Configuration { get; } =
+        configuration ?? new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
 
     public TextWriter Out { get; } = stdout;
 

@@ -8,13 +8,14 @@ namespace Adhere.Cli.Register;
 /// <summary>
 /// <c>adhere register verify-log</c>: recomputes a published transparency log, from a server or a file;
 /// <c>verify-status</c> (<see cref="VerifyStatusCommand"/>): checks a signed status document.
+/// <c>adhere register export</c>: writes the register as static files (<see cref="ExportCommand"/>).
 /// </summary>
 public static class RegisterCommands
 {
     public static Command Create(CliContext cli)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        return new Command("register", "Checks the public register.") { VerifyLog(cli), VerifyStatusCommand.Create(cli) };
+        return new Command("register", "Checks the public register and exports it as static files.") { VerifyLog(cli), VerifyStatusCommand.Create(cli), ExportCommand.Create(cli) };
     }
 
     private static Command VerifyLog(CliContext cli)

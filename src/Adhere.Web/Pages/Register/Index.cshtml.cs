@@ -26,10 +26,21 @@ public sealed class IndexModel(RegisterQueries register) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>Set when rendering for a static export: no search, every entry on one page.</summary>
+    public Adhere.Web.Register.StaticRegisterCopy? StaticCopy { get; private set; }
+
     public int PageCount => Results is { } r ? Math.Max(1, (r.Total + r.PageSize - 1) / r.PageSize) : 1;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        StaticCopy = Adhere.Web.Register.StaticRegisterCopy.Of(HttpContext);
+        if (StaticCopy is not null)
+        {
+            var all = await register.ExportAsync(ct);
+            Results = new RegisterPage(all, 1, Math.Max(1, all.Count), all.Count);
+            return;
+        }
+
         var found = await register.SearchAsync(new(Q, Category, Level, Status, PageNumber, null), ct);
         if (found.IsError)
         {
