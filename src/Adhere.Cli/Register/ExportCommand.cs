@@ -18,18 +18,32 @@ public static class ExportCommand
         ArgumentNullException.ThrowIfNull(cli);
         var directory = new Argument<string>("dir") { Description = "The folder to write; its parent must exist." };
         var force = new Option<bool>("--force") { Description = "Replace DIR if it exists (only once the new copy is complete)." };
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = "The public address the copy will be served at, such as https://register.example.org, for the absolute links " +
+                "in the feed and the embed snippets; defaults to the setting Register:PublicBaseUrl.",
+        };
         var command = new Command("export",
             "Writes the whole public register as static files (pages, JSON, CSV, reports, a manifest with SHA-256 hashes and an " +
             "example nginx configuration) for any web server or CDN. Exit codes: 0 written, 2 bad or existing DIR, 1 a page failed.")
         {
-            directory, force,
+            directory, force, baseUrl,
         };
-        cli.SetAction(command, DatabaseRequirement.Migrated, run => ExportAsync(run, run.Value(directory)!, run.Value(force)));
+        cli.SetAction(command, DatabaseRequirement.Migrated, run => ExportAsync(run, run.Value(directory)!, run.Value(force), run.Value(baseUrl)));
         return command;
     }
 
-    private static async Task<int> ExportAsync(CommandRun run, string directory, bool force)
+    private static async Task<int> ExportAsync(CommandRun run, string directory, bool force, string? baseUrl)
     {
+        // The in-process host listens on a loopback port; without a public address its links would point there.
+        baseUrl ??= run.Configuration[Web.Register.PublicOrigin.Setting];
+        if (Web.Register.PublicOrigin.Parse(baseUrl) is null)
+        {
+            return await run.FailAsync(new InvalidError("cli.base-url-required",
+                "Give the address the copy will be served at with --base-url (an absolute http or https URL, such as https://register.example.org), " +
+                "or set Register:PublicBaseUrl.", "base-url"));
+        }
+
         string target;
         try
         {
@@ -58,7 +72,7 @@ public static class ExportCommand
             var generatedAt = time.GetUtcNow();
             StaticRegisterExporter.Summary summary;
             var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-            await using (var host = await StaticRegisterHost.StartAsync(HostConfiguration(run), time, Environment.CurrentDirectory, webRoot,
+            await using (var host = await StaticRegisterHost.StartAsync(HostConfiguration(run, baseUrl!), time, Environment.CurrentDirectory, webRoot,
                 new TextWriterLoggerProvider(run.Error), run.Ct))
             {
                 using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
@@ -82,11 +96,12 @@ public static class ExportCommand
     }
 
     /// <summary>The CLI's settings, with the database as the CLI resolved it (a relative SQLite path included).</summary>
-    private static Dictionary<string, string?> HostConfiguration(CommandRun run)
+    private static Dictionary<string, string?> HostConfiguration(CommandRun run, string baseUrl)
     {
         var settings = run.Configuration.AsEnumerable().ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
         settings["Database:Provider"] = run.Database.Provider.ToString().ToLowerInvariant();
         settings["ConnectionStrings:Adhere"] = run.Database.ConnectionString;
+        settings[Web.Register.PublicOrigin.Setting] = baseUrl;
         return settings;
     }
 

@@ -63,7 +63,7 @@ public sealed partial class StaticRegisterExporter(HttpClient http, TextWriter p
             var url = queue[i];
             var file = StaticRegisterPlan.FileFor(url);
             var optional = url.EndsWith("/status.json", StringComparison.Ordinal);
-            var bytes = await FetchAsync(url, ct, optional);
+            var bytes = await FetchAsync(url, optional, ct);
             if (bytes is null)
             {
                 await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -113,10 +113,10 @@ public sealed partial class StaticRegisterExporter(HttpClient http, TextWriter p
             : throw new StaticExportFetchException($"The register lists an ID that cannot be a file name: '{id}'.");
 
     private async Task<byte[]> FetchAsync(string url, CancellationToken ct) =>
-        await FetchAsync(url, ct, optional: false) ?? throw new InvalidOperationException("Unreachable: a required fetch never answers null.");
+        await FetchAsync(url, optional: false, ct) ?? throw new InvalidOperationException("Unreachable: a required fetch never answers null.");
 
     /// <summary>The answer's bytes; null only for an <paramref name="optional"/> URL that answered 503 (no signing key).</summary>
-    private async Task<byte[]?> FetchAsync(string url, CancellationToken ct, bool optional)
+    private async Task<byte[]?> FetchAsync(string url, bool optional, CancellationToken ct)
     {
         if (fetched.TryGetValue(url, out var known)) return known;
         using var response = await http.GetAsync(new Uri(url, UriKind.Relative), ct);

@@ -14,13 +14,13 @@ public sealed record ComplianceMarkEmbed(string VerificationId, string BadgePath
     public const int Width = 340;
     public const int Height = 76;
 
-    /// <summary>Absolute URLs from the request's scheme and host, so the snippet works wherever it is pasted.</summary>
+    /// <summary>Absolute URLs (<see cref="PublicOrigin"/>), so the snippet works wherever it is pasted.</summary>
     public static ComplianceMarkEmbed For(HttpRequest request, RegisterVerification answer, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(answer);
         var id = Uri.EscapeDataString(answer.VerificationId);
-        var origin = $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}";
+        var origin = PublicOrigin.For(request);
         return new(answer.VerificationId, $"{request.PathBase.ToUriComponent()}/register/{id}/badge.svg", $"{origin}/register/{id}",
             $"{origin}/register/{id}/badge.svg", ComplianceMark.Describe(answer, today));
     }

@@ -26,7 +26,7 @@ public static class RegisterFeedEndpoint
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(http);
         var request = http.Request;
-        var baseUrl = new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");
+        var baseUrl = new Uri(PublicOrigin.For(request));
         var built = await feed.BuildAsync(baseUrl, before, settings.MaxEntries, ct);
         return built.IsError ? built.Error!.ToProblem() : RegisterApi.Cached(http, built.Value, RegisterFeed.ContentType);
     }

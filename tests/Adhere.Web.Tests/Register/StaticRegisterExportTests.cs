@@ -19,7 +19,10 @@ public sealed class StaticRegisterExportTests(AdhereAppFactory app) : IClassFixt
 
     private sealed record Run(int ExitCode, string Out, string Error);
 
-    private static async Task<Run> ExportAsync(AdhereAppFactory factory, params string[] args)
+    private static Task<Run> ExportAsync(AdhereAppFactory factory, params string[] args) => ExportWithBaseAsync(factory, "http://localhost", args);
+
+    /// <param name="publicBaseUrl">The Register:PublicBaseUrl setting; the live test site answers as http://localhost.</param>
+    private static async Task<Run> ExportWithBaseAsync(AdhereAppFactory factory, string? publicBaseUrl, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -29,6 +32,7 @@ public sealed class StaticRegisterExportTests(AdhereAppFactory app) : IClassFixt
             ["ConnectionStrings:Adhere"] = factory.Database.ConnectionString,
             ["Evidence:StoragePath"] = factory.EvidencePath,
             ["Signing:KeyPassword"] = "test-signing-key-password",
+            ["Register:PublicBaseUrl"] = publicBaseUrl,
         };
         var exit = await AdhereCli.RunAsync(["register", "export", .. args], stdout, stderr, settings, factory.Time, Ct);
         return new Run(exit, stdout.ToString(), stderr.ToString());
@@ -37,6 +41,24 @@ public sealed class StaticRegisterExportTests(AdhereAppFactory app) : IClassFixt
     private static string Collapse(string html) => Regex.Replace(html, @"\s+", " ");
 
     private static string Read(string dir, string file) => File.ReadAllText(Path.Combine(dir, file));
+
+    [Fact]
+    public async Task Export_BaseUrl_IsRequiredAndUsedForTheAbsoluteLinks()
+    {
+        var listed = await RegisterScenario.ListedAsync(app);
+        var dir = Path.Combine(root, "public");
+
+        var missing = await ExportWithBaseAsync(app, null, dir);
+        var written = await ExportWithBaseAsync(app, null, dir, "--base-url", "https://register.example.org");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("cli.base-url-required", missing.Error, StringComparison.Ordinal);
+        Assert.True(written.ExitCode == 0, written.ToString());
+        Assert.Contains($"https://register.example.org/register/{listed.VerificationId}/badge.svg", Read(dir, $"register/{listed.VerificationId}/index.html"),
+            StringComparison.Ordinal);
+        Assert.Contains($"href=\"https://register.example.org/register/{listed.VerificationId}\"", Read(dir, "register/feed.atom"), StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", Read(dir, "register/feed.atom"), StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Export_ListedEntry_WritesPagesJsonCsvReportAndAManifestThatMatches()
@@ -83,8 +105,8 @@ public sealed class StaticRegisterExportTests(AdhereAppFactory app) : IClassFixt
         Assert.Contains(id, badge.Root!.Value, StringComparison.Ordinal);
         var feed = System.Xml.Linq.XDocument.Parse(Read(dir, "register/feed.atom"));
         Assert.Contains(feed.Root!.Descendants(), e => e.Name.LocalName == "title" && e.Value.Contains(id, StringComparison.Ordinal));
-        var keys = System.Text.Json.JsonSerializer.Deserialize<Adhere.Core.Reports.Signing.JsonWebKeySet>(Read(dir, ".well-known/adhere-keys.json"))!;
-        var status = Adhere.Core.Register.Status.StatusDocumentVerifier.Verify(Read(dir, $"register/{id}/status.json"), keys, app.Time.GetUtcNow());
+        var published = System.Text.Json.JsonSerializer.Deserialize<Adhere.Core.Reports.Signing.JsonWebKeySet>(Read(dir, ".well-known/adhere-keys.json"))!;
+        var status = Adhere.Core.Register.Status.StatusDocumentVerifier.Verify(Read(dir, $"register/{id}/status.json"), published, app.Time.GetUtcNow());
         Assert.False(status.IsError, status.IsError ? status.Error!.Message : "");
 
         // Every planned URL of the entry is a file (the templates switched on after a merge are checked here too).
