@@ -154,10 +154,30 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             current.ValidUntil, await CompanyAsync(current, ct));
     }
 
-    private async Task<Result<(string Asked, List<ChainLink> Chain, ChainLink Current)>> ResolveAsync(string? verificationId, CancellationToken ct)
+    /// <summary>A Verification-ID as the register looks it up (trimmed, upper case), or null when it is not one.</summary>
+    public static string? NormalizeId(string? verificationId)
     {
         var asked = (verificationId ?? string.Empty).Trim().ToUpperInvariant();
-        if (asked.Length > 32 || VerificationNumber.Parse(asked).IsError) return RegisterErrors.IdMalformed();
+        return asked.Length > 32 || VerificationNumber.Parse(asked).IsError ? null : asked;
+    }
+
+    /// <summary>
+    /// A search as a cache key: equal for searches that must give the same page (case and spaces as the search
+    /// ignores them, defaults filled in); null when the search is refused anyway.
+    /// </summary>
+    public static string? SearchKey(Search search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var q = search.Q?.Trim() ?? string.Empty;
+        if (q.Length > MaxQueryLength) return null;
+        return string.Join('\u001f', q.ToUpperInvariant(), search.Category?.Trim().ToUpperInvariant(), search.Level?.Trim(),
+            search.Status?.Trim().ToLowerInvariant(), (search.Page ?? 1).ToString(CultureInfo.InvariantCulture),
+            (search.PageSize ?? DefaultPageSize).ToString(CultureInfo.InvariantCulture));
+    }
+
+    private async Task<Result<(string Asked, List<ChainLink> Chain, ChainLink Current)>> ResolveAsync(string? verificationId, CancellationToken ct)
+    {
+        if (NormalizeId(verificationId) is not { } asked) return RegisterErrors.IdMalformed();
         var seeds = await db.Declarations.IgnoreQueryFilters().Where(d => d.VerificationId == asked).Select(d => d.Id).ToListAsync(ct);
         seeds.AddRange(await db.VerificationRecords.IgnoreQueryFilters().Where(v => v.VerificationId == asked).Select(v => v.DeclarationId).ToListAsync(ct));
         seeds.AddRange(await db.FrozenReports.IgnoreQueryFilters().Where(r => r.VerificationId == asked).Select(r => r.DeclarationId).ToListAsync(ct));
