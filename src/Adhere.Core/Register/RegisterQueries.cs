@@ -68,10 +68,15 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var ids = VerificationNumber.Parse(up) is { IsError: false } parsed
                 ? Enum.GetValues<ComplianceLevel>().Select(l => parsed.Value.WithLevel(l).ToString()).ToList()
                 : [];
+            // Uncorrelated IN-subqueries: each name table is scanned once per query, not once per declaration (the
+            // correlated EXISTS form took seconds at 10,000 entries and 100,000 services; BENCHMARKS.md, issue 7).
+            var companies = db.Organisations.IgnoreQueryFilters().Where(o => o.NormalizedName.Contains(up)).Select(o => o.Id);
+            // Services first, then their declarations by the ServiceId index: SQLite otherwise walks every
+            // declared service and looks its name up by key.
+            var services = db.Services.IgnoreQueryFilters().Where(s => s.NormalizedName.Contains(up)).Select(s => s.Id);
+            var byService = db.DeclarationServices.IgnoreQueryFilters().Where(e => services.Contains(e.ServiceId)).Select(e => e.DeclarationId);
             entries = entries.Where(d => d.VerificationId!.Contains(up) || ids.Contains(d.VerificationId!)
-                || db.Organisations.IgnoreQueryFilters().Any(o => o.Id == d.OrganisationId && o.NormalizedName.Contains(up))
-                || db.DeclarationServices.IgnoreQueryFilters().Any(e => e.DeclarationId == d.Id
-                    && db.Services.IgnoreQueryFilters().Any(s => s.Id == e.ServiceId && s.NormalizedName.Contains(up))));
+                || companies.Contains(d.OrganisationId) || byService.Contains(d.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(search.Category))
@@ -79,8 +84,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var wanted = search.Category.Trim().ToUpperInvariant();
             var names = await db.ServiceCategories.AsNoTracking().Where(c => c.NormalizedName == wanted).Select(c => c.Name).Distinct().ToListAsync(ct);
             if (names.Count == 0) return RegisterErrors.CategoryUnknown(search.Category);
-            entries = entries.Where(d => db.DeclarationServices.IgnoreQueryFilters().Any(e => e.DeclarationId == d.Id
-                && db.Services.IgnoreQueryFilters().Any(s => s.Id == e.ServiceId && s.Category != null && names.Contains(s.Category))));
+            var categoryServices = db.Services.IgnoreQueryFilters().Where(s => s.Category != null && names.Contains(s.Category)).Select(s => s.Id);
+            var inCategory = db.DeclarationServices.IgnoreQueryFilters().Where(e => categoryServices.Contains(e.ServiceId)).Select(e => e.DeclarationId);
+            entries = entries.Where(d => inCategory.Contains(d.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(search.Level))
