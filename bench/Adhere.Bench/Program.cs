@@ -11,12 +11,20 @@ const string Usage = """
                                                                   LibreOffice on the synthetic report (TSV; PDFs in DIR)
            Adhere.Bench report-peak MODE                          MODE once (none, ours or html), for /usr/bin/time -v
            Adhere.Bench report-shape [--filler N]                 the synthetic report's page count and size
+           Adhere.Bench register-data PROVIDER CONNECTION [--organisations N] [--services-per N] [--listed N]
+                                                                  a synthetic register in a fresh database (issue 7)
+           Adhere.Bench register-change PROVIDER CONNECTION ID suspended|revoked URL
+                                                                  changes a status as another process would; prints how
+                                                                  long until URL answers it
+           Adhere.Bench register-search BASEURL [--rounds N] [--warmup N]
+                                                                  search latency over HTTP (TSV)
     FILE defaults to ../shared/oscal/examples/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json beside
     the checkout (the folder holding Adhere.slnx, found from the current directory). bench/run.sh runs all of them.
     """;
 
 try
 {
+    if (args.Length > 0 && args[0] is "register-data" or "register-change" or "register-search") return await RegisterCommandAsync(args);
     var arguments = new Queue<string>(args);
     var command = arguments.TryPeek(out var first) && first is "time" or "peak" or "phases" or "report" or "report-peak" or "report-shape" ? arguments.Dequeue() : "time";
     var mode = command is "peak" or "report-peak" && arguments.TryDequeue(out var m) ? m : null;
@@ -93,6 +101,48 @@ catch (ArgumentException ex)
 {
     await Console.Error.WriteLineAsync($"{ex.Message}\n\n{Usage}");
     return 2;
+}
+
+static async Task<int> RegisterCommandAsync(string[] args)
+{
+    var positional = new List<string>();
+    int organisations = 10_000, servicesPer = 10, rounds = 200, warmup = 20;
+    int? listed = null;
+    var queue = new Queue<string>(args.Skip(1));
+    while (queue.TryDequeue(out var argument))
+    {
+        switch (argument)
+        {
+            case "--organisations": organisations = Count(queue, argument); break;
+            case "--services-per": servicesPer = Count(queue, argument); break;
+            case "--listed": listed = Count(queue, argument); break;
+            case "--rounds": rounds = Count(queue, argument); break;
+            case "--warmup": warmup = Count(queue, argument); break;
+            default: positional.Add(argument); break;
+        }
+    }
+
+    static Adhere.Core.Persistence.DatabaseProvider Provider(string name) => name switch
+    {
+        "sqlite" => Adhere.Core.Persistence.DatabaseProvider.Sqlite,
+        "postgres" => Adhere.Core.Persistence.DatabaseProvider.Postgres,
+        _ => throw new ArgumentException("PROVIDER is sqlite or postgres."),
+    };
+
+    switch (args[0])
+    {
+        case "register-data" when positional.Count == 2:
+            await RegisterData.RunAsync(Provider(positional[0]), positional[1], organisations, servicesPer, listed ?? organisations, Console.Out, CancellationToken.None);
+            return 0;
+        case "register-change" when positional.Count == 5:
+            await RegisterData.ChangeAsync(Provider(positional[0]), positional[1], positional[2], positional[3], new Uri(positional[4]), Console.Out, CancellationToken.None);
+            return 0;
+        case "register-search" when positional.Count == 1:
+            await RegisterSearch.RunAsync(new Uri(positional[0]), warmup, rounds, Console.Out, CancellationToken.None);
+            return 0;
+        default:
+            throw new ArgumentException($"Wrong arguments for {args[0]}.");
+    }
 }
 
 static int Count(Queue<string> arguments, string option) =>

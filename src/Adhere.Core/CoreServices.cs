@@ -23,15 +23,21 @@ public static class CoreServices
         ArgumentNullException.ThrowIfNull(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Caller>();
+        // One cache of public register answers per process, dropped after every committed register change (ADR 0017).
+        services.TryAddSingleton(Register.RegisterCacheSettings.Default);
+        services.AddSingleton<Register.RegisterCache>();
+        services.AddSingleton<Register.RegisterChangeInterceptor>();
 
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresAdhereDb>(o => o.UseNpgsql(database.ConnectionString));
+                services.AddDbContext<PostgresAdhereDb>((sp, o) => o.UseNpgsql(database.ConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<Register.RegisterChangeInterceptor>()));
                 services.AddScoped<AdhereDb>(sp => sp.GetRequiredService<PostgresAdhereDb>());
                 break;
             default:
-                services.AddDbContext<SqliteAdhereDb>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(SqliteJournal.Instance));
+                services.AddDbContext<SqliteAdhereDb>((sp, o) => o.UseSqlite(database.ConnectionString)
+                    .AddInterceptors(SqliteJournal.Instance, sp.GetRequiredService<Register.RegisterChangeInterceptor>()));
                 services.AddScoped<AdhereDb>(sp => sp.GetRequiredService<SqliteAdhereDb>());
                 break;
         }

@@ -39,6 +39,9 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public Caller Caller { get; }
 
+    /// <summary>Set by <see cref="Register.RegisterChangeInterceptor"/> between a save that touched the register and its commit.</summary>
+    internal bool RegisterChangePending { get; set; }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

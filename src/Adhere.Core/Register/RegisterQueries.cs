@@ -68,10 +68,15 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var ids = VerificationNumber.Parse(up) is { IsError: false } parsed
                 ? Enum.GetValues<ComplianceLevel>().Select(l => parsed.Value.WithLevel(l).ToString()).ToList()
                 : [];
+            // Uncorrelated IN-subqueries: each name table is scanned once per query, not once per declaration (the
+            // correlated EXISTS form took seconds at 10,000 entries and 100,000 services; BENCHMARKS.md, issue 7).
+            var companies = db.Organisations.IgnoreQueryFilters().Where(o => o.NormalizedName.Contains(up)).Select(o => o.Id);
+            // Services first, then their declarations by the ServiceId index: SQLite otherwise walks every
+            // declared service and looks its name up by key.
+            var services = db.Services.IgnoreQueryFilters().Where(s => s.NormalizedName.Contains(up)).Select(s => s.Id);
+            var byService = db.DeclarationServices.IgnoreQueryFilters().Where(e => services.Contains(e.ServiceId)).Select(e => e.DeclarationId);
             entries = entries.Where(d => d.VerificationId!.Contains(up) || ids.Contains(d.VerificationId!)
-                || db.Organisations.IgnoreQueryFilters().Any(o => o.Id == d.OrganisationId && o.NormalizedName.Contains(up))
-                || db.DeclarationServices.IgnoreQueryFilters().Any(e => e.DeclarationId == d.Id
-                    && db.Services.IgnoreQueryFilters().Any(s => s.Id == e.ServiceId && s.NormalizedName.Contains(up))));
+                || companies.Contains(d.OrganisationId) || byService.Contains(d.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(search.Category))
@@ -79,8 +84,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var wanted = search.Category.Trim().ToUpperInvariant();
             var names = await db.ServiceCategories.AsNoTracking().Where(c => c.NormalizedName == wanted).Select(c => c.Name).Distinct().ToListAsync(ct);
             if (names.Count == 0) return RegisterErrors.CategoryUnknown(search.Category);
-            entries = entries.Where(d => db.DeclarationServices.IgnoreQueryFilters().Any(e => e.DeclarationId == d.Id
-                && db.Services.IgnoreQueryFilters().Any(s => s.Id == e.ServiceId && s.Category != null && names.Contains(s.Category))));
+            var categoryServices = db.Services.IgnoreQueryFilters().Where(s => s.Category != null && names.Contains(s.Category)).Select(s => s.Id);
+            var inCategory = db.DeclarationServices.IgnoreQueryFilters().Where(e => categoryServices.Contains(e.ServiceId)).Select(e => e.DeclarationId);
+            entries = entries.Where(d => inCategory.Contains(d.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(search.Level))
@@ -154,10 +160,30 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             current.ValidUntil, await CompanyAsync(current, ct));
     }
 
-    private async Task<Result<(string Asked, List<ChainLink> Chain, ChainLink Current)>> ResolveAsync(string? verificationId, CancellationToken ct)
+    /// <summary>A Verification-ID as the register looks it up (trimmed, upper case), or null when it is not one.</summary>
+    public static string? NormalizeId(string? verificationId)
     {
         var asked = (verificationId ?? string.Empty).Trim().ToUpperInvariant();
-        if (asked.Length > 32 || VerificationNumber.Parse(asked).IsError) return RegisterErrors.IdMalformed();
+        return asked.Length > 32 || VerificationNumber.Parse(asked).IsError ? null : asked;
+    }
+
+    /// <summary>
+    /// A search as a cache key: equal for searches that must give the same page (case and spaces as the search
+    /// ignores them, defaults filled in); null when the search is refused anyway.
+    /// </summary>
+    public static string? SearchKey(Search search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var q = search.Q?.Trim() ?? string.Empty;
+        if (q.Length > MaxQueryLength) return null;
+        return string.Join('\u001f', q.ToUpperInvariant(), search.Category?.Trim().ToUpperInvariant(), search.Level?.Trim(),
+            search.Status?.Trim().ToLowerInvariant(), (search.Page ?? 1).ToString(CultureInfo.InvariantCulture),
+            (search.PageSize ?? DefaultPageSize).ToString(CultureInfo.InvariantCulture));
+    }
+
+    private async Task<Result<(string Asked, List<ChainLink> Chain, ChainLink Current)>> ResolveAsync(string? verificationId, CancellationToken ct)
+    {
+        if (NormalizeId(verificationId) is not { } asked) return RegisterErrors.IdMalformed();
         var seeds = await db.Declarations.IgnoreQueryFilters().Where(d => d.VerificationId == asked).Select(d => d.Id).ToListAsync(ct);
         seeds.AddRange(await db.VerificationRecords.IgnoreQueryFilters().Where(v => v.VerificationId == asked).Select(v => v.DeclarationId).ToListAsync(ct));
         seeds.AddRange(await db.FrozenReports.IgnoreQueryFilters().Where(r => r.VerificationId == asked).Select(r => r.DeclarationId).ToListAsync(ct));

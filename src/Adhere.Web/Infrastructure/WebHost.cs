@@ -48,6 +48,8 @@ public static class WebHost
         services.AddSingleton(signing);
         services.AddHostedService<Adhere.Web.Mail.MailPump>();
         services.AddHostedService<Adhere.Web.Monitoring.MonitoringPump>();
+        services.AddSingleton(Adhere.Core.Register.RegisterCacheSettings.From(builder.Configuration));
+        services.AddHostedService<Adhere.Web.Register.RegisterCachePoller>();
         services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
 
         services.AddHttpContextAccessor();

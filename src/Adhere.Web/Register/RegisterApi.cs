@@ -42,25 +42,71 @@ public static class RegisterApi
     /// <param name="status">valid, expired, suspended, revoked or withdrawn.</param>
     /// <param name="pageSize">1–100, default 20.</param>
     public static async Task<IResult> SearchAsync(string? q, string? category, string? level, string? status, int? page, int? pageSize,
-        RegisterQueries register, HttpContext http, CancellationToken ct)
+        RegisterCache cache, HttpContext http, CancellationToken ct)
     {
-        var found = await register.SearchAsync(new(q, category, level, status, page, pageSize), ct);
-        return found.IsError ? found.Error!.ToProblem() : Json(http, found.Value);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(http);
+        var search = new RegisterQueries.Search(q, category, level, status, page, pageSize);
+        var key = RegisterQueries.SearchKey(search);
+        if (key is not null && cache.TryGet(RegisterAnswerKind.Search, key, out var hit)) return Send(http, hit);
+        var generation = cache.Generation;
+        var found = await Queries(http).SearchAsync(search, ct);
+        if (found.IsError) return found.Error!.ToProblem();
+        return Remember(http, cache, RegisterAnswerKind.Search, key, generation, found.Value);
     }
 
     /// <summary>An entry by its current or a former Verification-ID: company, services by category, level, validity, status and reports.</summary>
-    public static async Task<IResult> EntryAsync(string verificationId, RegisterQueries register, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> EntryAsync(string verificationId, RegisterCache cache, HttpContext http, CancellationToken ct)
     {
-        var entry = await register.EntryAsync(verificationId, ct);
-        return entry.IsError ? entry.Error!.ToProblem() : Json(http, entry.Value);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(http);
+        var key = Normalized(verificationId);
+        if (cache.TryGet(RegisterAnswerKind.Entry, key, out var hit)) return Send(http, hit);
+        var generation = cache.Generation;
+        var entry = await Queries(http).EntryAsync(verificationId, ct);
+        return entry.IsError ? Failed(cache, RegisterAnswerKind.Entry, key, generation, entry.Error!)
+            : Remember(http, cache, RegisterAnswerKind.Entry, key, generation, entry.Value);
     }
 
     /// <summary>Whether adherence under an ID is valid now, expired, suspended, revoked or withdrawn, and since when.</summary>
-    public static async Task<IResult> VerificationAsync(string verificationId, RegisterQueries register, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> VerificationAsync(string verificationId, RegisterCache cache, HttpContext http, CancellationToken ct)
     {
-        var answer = await register.VerificationAsync(verificationId, ct);
-        return answer.IsError ? answer.Error!.ToProblem() : Json(http, answer.Value);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(http);
+        // The hot path of the register: a hit costs a dictionary look-up, no database and no serialisation.
+        var key = Normalized(verificationId);
+        if (cache.TryGet(RegisterAnswerKind.Verification, key, out var hit)) return Send(http, hit);
+        var generation = cache.Generation;
+        var answer = await Queries(http).VerificationAsync(verificationId, ct);
+        return answer.IsError ? Failed(cache, RegisterAnswerKind.Verification, key, generation, answer.Error!)
+            : Remember(http, cache, RegisterAnswerKind.Verification, key, generation, answer.Value);
     }
+
+    // Only well-formed IDs are ever stored (see Failed and Remember), so looking up any text is safe.
+    private static string Normalized(string? verificationId) => (verificationId ?? string.Empty).Trim().ToUpperInvariant();
+
+    // Resolved on a miss only: a hit needs no database context.
+    private static RegisterQueries Queries(HttpContext http) => http.RequestServices.GetRequiredService<RegisterQueries>();
+
+    private static IResult Remember<T>(HttpContext http, RegisterCache cache, RegisterAnswerKind kind, string? key, long generation, T value)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, options);
+        var answer = new CachedRegisterAnswer(bytes, ETagOf(bytes), StatusCodes.Status200OK, JsonContentType);
+        if (key is not null && (kind == RegisterAnswerKind.Search || RegisterQueries.NormalizeId(key) is not null)) cache.Set(kind, key, generation, answer);
+        return Send(http, answer);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Failed(RegisterCache cache, RegisterAnswerKind kind, string key, long generation, Adhere.Domain.Common.Error error)
+    {
+        // An unknown but well-formed ID is remembered (in the small part for misses); a malformed one never is.
+        if (error is Adhere.Domain.Common.NotFoundError) cache.Set(kind, key, generation, new CachedRegisterAnswer([], string.Empty, StatusCodes.Status404NotFound, JsonContentType));
+        return error.ToProblem();
+    }
+
+    private static IResult Send(HttpContext http, CachedRegisterAnswer answer) =>
+        answer.StatusCode == StatusCodes.Status200OK ? Cached(http, answer.Body, answer.ETag, answer.ContentType)
+            : RegisterErrors.NotFound(Normalized(http.Request.RouteValues["verificationId"] as string)).ToProblem();
 
     /// <summary>The whole register as a JSON array of entries.</summary>
     public static async Task<IResult> ExportJsonAsync(RegisterQueries register, HttpContext http, CancellationToken ct) =>
@@ -74,16 +120,22 @@ public static class RegisterApi
         return Cached(http, bytes, "text/csv; charset=utf-8");
     }
 
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     private static IResult Json<T>(HttpContext http, T value)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        return Cached(http, JsonSerializer.SerializeToUtf8Bytes(value, options), "application/json; charset=utf-8");
+        return Cached(http, JsonSerializer.SerializeToUtf8Bytes(value, options), JsonContentType);
     }
 
+    private static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"";
+
     /// <summary>Sets ETag and Cache-Control (<paramref name="maxAgeSeconds"/>) and answers 304 when the client already holds these bytes.</summary>
-    internal static IResult Cached(HttpContext http, byte[] bytes, string contentType, int maxAgeSeconds = 60)
+    internal static IResult Cached(HttpContext http, byte[] bytes, string contentType, int maxAgeSeconds = 60) =>
+        Cached(http, bytes, ETagOf(bytes), contentType, maxAgeSeconds);
+
+    private static IResult Cached(HttpContext http, byte[] bytes, string etag, string contentType, int maxAgeSeconds = 60)
     {
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={maxAgeSeconds}");
         var matches = http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() is var tag && (tag == etag || tag == "*" || tag == "W/" + etag)));
