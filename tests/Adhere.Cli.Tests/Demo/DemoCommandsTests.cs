@@ -165,6 +165,6 @@ public sealed class DemoCommandsTests
         Assert.Contains("(demo.not-empty)", again.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("@", again.Out, StringComparison.Ordinal);
         Assert.Equal(before, await cli.CountAsync());
-        Assert.Equal((8, 4), (before.Users, before.Organisations));
+        Assert.Equal((8, 6), (before.Users, before.Organisations));
     }
 }
