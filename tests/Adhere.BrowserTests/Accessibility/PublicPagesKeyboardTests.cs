@@ -47,7 +47,7 @@ public sealed partial class PublicPagesKeyboardTests(PublicSite site)
         await Journeys.TabVisiblyToAsync(page, "a: Verify this ID");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex($"/register/verify/{id}$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync($"{id}: valid");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^{id}: valid since [0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$"));
 
         await page.GotoAsync($"/register/{id}");
         await Journeys.TabVisiblyToAsync(page, "a: Current report (PDF");

@@ -162,7 +162,8 @@ public sealed class StaticRegisterExportTests(AdhereAppFactory app) : IClassFixt
         var b = Files(Path.Combine(root, "b"));
 
         Assert.Equal(a.Keys.Order(), b.Keys.Order());
-        Assert.All(a, f => Assert.True(f.Value == b[f.Key], $"{f.Key} differs"));
+        // Signed status documents differ by nature: they state when they were issued, and ES256 signatures are randomised.
+        Assert.All(a.Where(f => !f.Key.EndsWith("status.json", StringComparison.Ordinal)), f => Assert.True(f.Value == b[f.Key], $"{f.Key} differs"));
     }
 
     [Fact]
