@@ -151,6 +151,9 @@ public sealed class RegisterCache(RegisterCacheSettings settings, TimeProvider t
     /// Takes note of the transparency log's newest sequence number (0 when empty) as read by a poller; a head other
     /// than the last one seen means another process changed the register, and the cache is dropped.
     /// </summary>
+    /// <summary>The log head the poller saw last (-1 before its first round).</summary>
+    public long LogHead => Interlocked.Read(ref logHead);
+
     public void ObserveLogHead(long sequence)
     {
         var previous = Interlocked.Exchange(ref logHead, sequence);
