@@ -366,6 +366,22 @@ run_tests() {
     local line="$label: $passed passed, $failed failed, $skipped skipped$note [$((SECONDS - start))s]"
     RECAP+=("$line")
     say "$line"
+    ((failed > 0)) && report_failures "$logf" "$label"
+    return 0
+}
+
+# The console shows only the head of long indented blocks (server logs), which can hide a failure's message: print
+# each failed test with the first lines of its message, and name it in the summary, so a CI log is enough to act on.
+report_failures() {
+    local logf=$1 label=$2 name
+    awk '
+        /^[ \t]*\{"Timestamp"/ { next }
+        /^[ \t]*failed / { shown = 0; keep = 1; print; next }
+        keep && /^[ \t]/ { if (++shown <= 15) print; next }
+        { keep = 0 }' "$logf" | head -n 200
+    while read -r name; do
+        RECAP+=("  FAILED ($label): $name")
+    done < <(sed -n -E 's/^[ \t]*failed ([^ ]+).*/\1/p' "$logf" | head -n 20)
 }
 
 # ---------------------------------------------------------------------------------------------------------
