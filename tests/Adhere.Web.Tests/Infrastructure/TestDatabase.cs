@@ -1,4 +1,5 @@
 using Adhere.Core.Persistence;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Adhere.Web.Tests.Infrastructure;
@@ -41,7 +42,8 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var file = Path.Combine(Path.GetTempPath(), "adhere-tests", $"{Guid.NewGuid():N}.db");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", null, null, file);
+            // Pooled, as in production: an unpooled connection parses the whole schema again on every open.
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", null, null, file);
         }
 
         var admin = Environment.GetEnvironmentVariable("ADHERE_TEST_POSTGRES");
@@ -66,6 +68,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (sqliteFile is not null)
         {
+            // Pooled connections keep the file open; close them so that it can be deleted.
+            using (var pooled = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(pooled);
             foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
             {
                 try { File.Delete(f); } catch (IOException) { }
