@@ -44,12 +44,7 @@ public sealed class CliHarness : IAsyncDisposable
     public static async Task<CliHarness> CreateAsync(TimeProvider? time = null) => new(await TestDatabase.CreateAsync(), time);
 
     /// <summary>A harness whose database is migrated, as most commands need.</summary>
-    public static async Task<CliHarness> CreateMigratedAsync(TimeProvider? time = null)
-    {
-        var cli = await CreateAsync(time);
-        await cli.SucceedAsync("db", "migrate");
-        return cli;
-    }
+    public static async Task<CliHarness> CreateMigratedAsync(TimeProvider? time = null) => new(await TestDatabase.CreateMigratedAsync(), time);
 
     /// <summary>A migrated database with the Monitoring Body and one provider, the usual start for user commands.</summary>
     public static async Task<CliHarness> CreateWithOrganisationsAsync(string monitoringBody = "Test MB", string provider = "Nimbus Cloud")

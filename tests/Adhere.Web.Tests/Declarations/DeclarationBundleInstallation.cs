@@ -26,8 +26,7 @@ public sealed class DeclarationBundleInstallation : IAsyncDisposable
 
     public static async Task<DeclarationBundleInstallation> CreateAsync()
     {
-        var database = await TestDatabase.CreateAsync();
-        await AdhereAppFactory.MigrateAsync(database);
+        var database = await TestDatabase.CreateMigratedAsync();
         var evidence = Path.Combine(Path.GetTempPath(), $"adhere-evidence-{Guid.NewGuid():N}");
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(new EvidenceSettings(EvidenceSettings.DefaultMaxUploadBytes, evidence));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Adhere.Core;
 using Adhere.Core.Accounts;
 using Adhere.Core.Organisations;
 using Adhere.Core.Persistence;
@@ -58,22 +57,7 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
         return new AdhereAppFactory { database = first.Database, ownsDatabase = false };
     }
 
-    public async ValueTask InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync();
-        await MigrateAsync(database);
-    }
-
-    /// <summary>Applies the real migrations as `adhere db migrate` would: outside the host, which refuses an unmigrated database.</summary>
-    public static async Task MigrateAsync(TestDatabase database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        var services = new ServiceCollection().AddLogging().AddAdhereCore(new DatabaseSettings(database.Provider, database.ConnectionString));
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem("test", "test setup");
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-    }
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateMigratedAsync();
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,4 +1,7 @@
+using Adhere.Core;
 using Adhere.Core.Persistence;
+using Adhere.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -36,12 +39,58 @@ public sealed class TestDatabase : IAsyncDisposable
             ? DatabaseProvider.Postgres
             : DatabaseProvider.Sqlite;
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A fresh database with nothing in it, not even the schema.</summary>
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(template: null);
+
+    /// <summary>
+    /// A fresh database carrying every migration: a copy of one database migrated once per test process (a file copy
+    /// on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL), far cheaper than running the migrations again.
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync()
+    {
+        var template = await MigratedTemplate.Value;
+        return await CreateAsync(template);
+    }
+
+    /// <summary>Applies the real migrations as <c>adhere db migrate</c> would.</summary>
+    public static async Task MigrateAsync(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var services = new ServiceCollection().AddLogging().AddAdhereCore(new DatabaseSettings(database.Provider, database.ConnectionString));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem("test", "test setup");
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    }
+
+    // The template lives as long as the test process; it is removed when the process exits.
+    private static readonly Lazy<Task<TestDatabase>> MigratedTemplate = new(async () =>
+    {
+        var template = await CreateAsync(template: null);
+        await MigrateAsync(template);
+        if (template.sqliteFile is not null)
+        {
+            // Everything into the main file, so that a copy of that file alone is the whole database.
+            await using (var connection = new SqliteConnection(template.ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE)", connection);
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+        }
+
+        template.ClearPool(); // PostgreSQL copies a template only while nobody is connected to it
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template;
+    });
+
+    private static async Task<TestDatabase> CreateAsync(TestDatabase? template)
     {
         if (ChosenProvider == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), "adhere-tests", $"{Guid.NewGuid():N}.db");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            if (template is not null) File.Copy(template.sqliteFile!, file);
             // Pooled, as in production: an unpooled connection parses the whole schema again on every open.
             return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", null, null, file);
         }
@@ -56,7 +105,8 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var from = template is null ? "" : $" TEMPLATE \"{template.databaseName}\"";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", connection);
             await create.ExecuteNonQueryAsync();
         }
 
@@ -64,12 +114,25 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, admin, name, null);
     }
 
+    private void ClearPool()
+    {
+        if (sqliteFile is not null)
+        {
+            using var pooled = new SqliteConnection(ConnectionString);
+            SqliteConnection.ClearPool(pooled);
+        }
+        else
+        {
+            using var pooled = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(pooled);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (sqliteFile is not null)
         {
-            // Pooled connections keep the file open; close them so that it can be deleted.
-            using (var pooled = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(pooled);
+            ClearPool(); // pooled connections keep the file open
             foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
             {
                 try { File.Delete(f); } catch (IOException) { }
