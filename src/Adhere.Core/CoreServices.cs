@@ -18,6 +18,10 @@ namespace Adhere.Core;
 /// <summary>Registers what both hosts share: the database, Identity stores and every use case, one line each.</summary>
 public static class CoreServices
 {
+    // The options depend on nothing scoped (the interceptors are singletons): built once, not once per request, which
+    // cost a quarter of the CPU of the register's verification endpoint (BENCHMARKS.md, issue 7).
+    private const ServiceLifetime OptionsLifetime = ServiceLifetime.Singleton;
+
     public static IServiceCollection AddAdhereCore(this IServiceCollection services, DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -32,12 +36,12 @@ public static class CoreServices
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContext<PostgresAdhereDb>((sp, o) => o.UseNpgsql(database.ConnectionString)
-                    .AddInterceptors(sp.GetRequiredService<Register.RegisterChangeInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<Register.RegisterChangeInterceptor>()), ServiceLifetime.Scoped, OptionsLifetime);
                 services.AddScoped<AdhereDb>(sp => sp.GetRequiredService<PostgresAdhereDb>());
                 break;
             default:
                 services.AddDbContext<SqliteAdhereDb>((sp, o) => o.UseSqlite(database.ConnectionString)
-                    .AddInterceptors(SqliteJournal.Instance, sp.GetRequiredService<Register.RegisterChangeInterceptor>()));
+                    .AddInterceptors(SqliteJournal.Instance, sp.GetRequiredService<Register.RegisterChangeInterceptor>()), ServiceLifetime.Scoped, OptionsLifetime);
                 services.AddScoped<AdhereDb>(sp => sp.GetRequiredService<SqliteAdhereDb>());
                 break;
         }

@@ -14,8 +14,7 @@ namespace Adhere.Web.Infrastructure;
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
-    UrlEncoder encoder,
-    AuthenticateApiToken authenticate)
+    UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -30,6 +29,9 @@ public sealed class ApiTokenAuthenticationHandler(
             return Fail(new UnauthorizedError("auth.unsupported-scheme", "Send the API token as 'Authorization: Bearer <token>'."));
         }
 
+        // Resolved here, not injected: the handler is built for every API request, and most public ones (the register)
+        // carry no token; injecting it would open a database context for each of them.
+        var authenticate = Context.RequestServices.GetRequiredService<AuthenticateApiToken>();
         var result = await authenticate.HandleAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (result.IsError) return Fail(result.Error!);
 
