@@ -61,9 +61,7 @@ internal static class RegisterNameSearch
     private const string LikeEscape = "\\";
 
     /// <summary>Counted in Unicode characters (runes), as the trigram tokenizers count them, not UTF-16 units.</summary>
-    /// A NUL would end the FTS5 query text early, so such text is scanned too.
-    internal static bool Indexed(string normalized) =>
-        !normalized.Contains('\0', StringComparison.Ordinal) && normalized.EnumerateRunes().Take(MinIndexedLength).Count() >= MinIndexedLength;
+    internal static bool Indexed(string normalized) => normalized.EnumerateRunes().Take(MinIndexedLength).Count() >= MinIndexedLength;
 
     /// <summary><c>%text%</c> with the LIKE metacharacters of the text escaped, so that they match literally.</summary>
     internal static string LikePattern(string text)

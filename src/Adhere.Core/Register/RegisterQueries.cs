@@ -61,7 +61,12 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         if (q is { Length: > MaxQueryLength }) return RegisterErrors.QueryTooLong();
 
         var entries = Entries();
-        if (!string.IsNullOrEmpty(q))
+        if (q is not null && q.Contains('\0', StringComparison.Ordinal))
+        {
+            // No name or ID holds a NUL (PostgreSQL cannot even store one, nor take it as a parameter).
+            entries = entries.Where(d => false);
+        }
+        else if (!string.IsNullOrEmpty(q))
         {
             var up = q.ToUpperInvariant();
             // An exact Verification-ID also finds the entry after a level change: the same year and number at any level.
