@@ -16,7 +16,8 @@
 #
 # Needs the Debian packages wrk, nginx (or nginx-light), postgresql (15) and curl, and the .NET SDK.
 # Knobs: BENCH_WRK_DURATION (10s), BENCH_WRK_CONNECTIONS (16), BENCH_SEARCH_ROUNDS (100), BENCH_PG_PORT (55432),
-# BENCH_APP_PORT (5391), BENCH_NGINX_PORT (5392), BENCH_ORGANISATIONS (10000), BENCH_SKIP_POSTGRES=1.
+# BENCH_APP_PORT (5391), BENCH_NGINX_PORT (5392), BENCH_ORGANISATIONS (10000), BENCH_SKIP_POSTGRES=1,
+# BENCH_SEARCH_ONLY=1 (only step 5 with the cache off: no wrk, nginx or status changes).
 # Other work on the machine skews the figures; the load average is printed before and after.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -32,6 +33,7 @@ readonly PG_PORT=${BENCH_PG_PORT:-55432}
 readonly APP_PORT=${BENCH_APP_PORT:-5391}
 readonly NGINX_PORT=${BENCH_NGINX_PORT:-5392}
 readonly ORGANISATIONS=${BENCH_ORGANISATIONS:-10000}
+readonly SEARCH_ONLY=${BENCH_SEARCH_ONLY:-}
 readonly PG_BIN=/usr/lib/postgresql/15/bin
 readonly PG_DIR=$OUT/pg
 readonly APP_URL=http://127.0.0.1:$APP_PORT
@@ -130,6 +132,10 @@ wrk_run() {
     END { printf "%s\t%.0f\t%.2f\t%d\n", name, rps, p99, bad + 0 }' "$OUT/wrk-$1.txt"
 }
 
+PEAK_WRK=""
+PEAK_FLOOD=""
+PEAK_SQLITE_CACHE=""
+if [[ -z $SEARCH_ONLY ]]; then
 printf 'SQLite, cache on: verification by ID against nginx (%s pairs of %s)...\n' 3 "$DURATION" >&2
 start_app sqlite "$SQLITE_CS" true sqlite-cache
 mkdir -p "$OUT/nginx/www${VERIFY_PATH%/*}" "$OUT/nginx/logs"
@@ -201,6 +207,7 @@ stop_app
 kill "$NGINX_PID" 2>/dev/null || true
 wait "$NGINX_PID" 2>/dev/null || true
 NGINX_PID=""
+fi
 
 printf 'Search, SQLite, cache off...\n' >&2
 start_app sqlite "$SQLITE_CS" false sqlite-nocache
@@ -216,7 +223,9 @@ if ((PG_STARTED)); then
   dotnet "$BENCH_DLL" register-search "$APP_URL" --rounds "$SEARCH_ROUNDS" --warmup 10 >"$OUT/search-postgres.tsv"
   PEAK_PG=$(peak_kib)
   stop_app
+fi
 
+if ((PG_STARTED)) && [[ -z $SEARCH_ONLY ]]; then
   printf 'Status changes by another process (PostgreSQL)...\n' >&2
   start_app postgres "$PG_CS" true postgres-cache
   wrk -t1 -c"$CONNECTIONS" -d5s "$APP_URL$VERIFY_PATH" >/dev/null
@@ -241,6 +250,7 @@ mib() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }' || 
   printf 'Data (SQLite): %s\n\n' "$(awk -F'\t' '{ printf "%s %s; ", $1, $2 }' "$OUT/data-sqlite.tsv")"
   [[ -f $OUT/data-postgres.tsv ]] && printf 'Data (PostgreSQL): %s\n\n' "$(awk -F'\t' '{ printf "%s %s; ", $1, $2 }' "$OUT/data-postgres.tsv")"
 
+  if [[ -z $SEARCH_ONLY ]]; then
   printf '### Verification by ID: app (SQLite, cache on) against nginx, same bytes (%s bytes)\n\n' "$(wc -c <"$OUT/nginx/www$VERIFY_PATH")"
   printf '| Pair | nginx req/s | app req/s | app ÷ nginx | nginx p99 ms | app p99 ms |\n|---:|---:|---:|---:|---:|---:|\n'
   for pair in 1 2 3; do
@@ -253,6 +263,7 @@ mib() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }' || 
 
   printf '### A status change made by another process\n\n| Database | ID | seen | ms from commit to the new answer | requests |\n|---|---|---|---:|---:|\n'
   awk -F'\t' '{ printf "| %s | %s | %s | **%s** | %s |\n", $1, $2, $3, $4, $5 }' "$OUT/change.tsv"
+  fi
 
   for f in search-sqlite search-postgres search-sqlite-cache; do
     [[ -f $OUT/$f.tsv ]] || continue

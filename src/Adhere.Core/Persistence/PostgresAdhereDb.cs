@@ -1,4 +1,6 @@
 using Adhere.Core.Tenancy;
+using Adhere.Domain.Declarations.Services;
+using Adhere.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -15,6 +17,18 @@ public sealed class PostgresAdhereDb(DbContextOptions<PostgresAdhereDb> options,
 
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The register's text search (LIKE '%x%' on the normalised names) reads these trigram indexes instead of every
+        // row; SQLite has its own FTS5 table for the same job (ADR 0022).
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Organisation>().HasIndex(x => x.NormalizedName, "IX_Organisations_NormalizedName_Trigram")
+            .HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<CloudService>().HasIndex(x => x.NormalizedName, "IX_Services_NormalizedName_Trigram")
+            .HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
 }
 
 /// <summary>Used by <c>dotnet ef</c> only.</summary>

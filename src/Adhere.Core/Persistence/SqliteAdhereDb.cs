@@ -13,6 +13,17 @@ public sealed class SqliteAdhereDb(DbContextOptions<SqliteAdhereDb> options, Cal
 
     internal override bool PrefersMultiRowInserts => false;
 
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Read by the register's name search through FTS5 (raw SQL, composed by EF); written only by triggers.
+        builder.Entity<Register.RegisterName>(n =>
+        {
+            n.ToTable("RegisterNames", t => t.ExcludeFromMigrations());
+            n.HasKey(x => x.Key);
+        });
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

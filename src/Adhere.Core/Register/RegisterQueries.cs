@@ -61,19 +61,25 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         if (q is { Length: > MaxQueryLength }) return RegisterErrors.QueryTooLong();
 
         var entries = Entries();
-        if (!string.IsNullOrEmpty(q))
+        if (q is not null && q.Contains('\0', StringComparison.Ordinal))
+        {
+            // No name or ID holds a NUL (PostgreSQL cannot even store one, nor take it as a parameter).
+            entries = entries.Where(d => false);
+        }
+        else if (!string.IsNullOrEmpty(q))
         {
             var up = q.ToUpperInvariant();
             // An exact Verification-ID also finds the entry after a level change: the same year and number at any level.
             var ids = VerificationNumber.Parse(up) is { IsError: false } parsed
                 ? Enum.GetValues<ComplianceLevel>().Select(l => parsed.Value.WithLevel(l).ToString()).ToList()
                 : [];
-            // Uncorrelated IN-subqueries: each name table is scanned once per query, not once per declaration (the
-            // correlated EXISTS form took seconds at 10,000 entries and 100,000 services; BENCHMARKS.md, issue 7).
-            var companies = db.Organisations.IgnoreQueryFilters().Where(o => o.NormalizedName.Contains(up)).Select(o => o.Id);
-            // Services first, then their declarations by the ServiceId index: SQLite otherwise walks every
-            // declared service and looks its name up by key.
-            var services = db.Services.IgnoreQueryFilters().Where(s => s.NormalizedName.Contains(up)).Select(s => s.Id);
+            // Uncorrelated IN-subqueries: the names are looked up once per query, not once per declaration (the
+            // correlated EXISTS form took seconds at 10,000 entries and 100,000 services; BENCHMARKS.md, issue 7),
+            // through the trigram indexes for text of three characters or more (RegisterNameSearch, ADR 0022).
+            var companies = RegisterNameSearch.Organisations(db, up);
+            // Services first, then their declarations by the (ServiceId, DeclarationId) index: SQLite otherwise walks
+            // every declared service and looks its name up by key.
+            var services = RegisterNameSearch.Services(db, up);
             var byService = db.DeclarationServices.IgnoreQueryFilters().Where(e => services.Contains(e.ServiceId)).Select(e => e.DeclarationId);
             entries = entries.Where(d => d.VerificationId!.Contains(up) || ids.Contains(d.VerificationId!)
                 || companies.Contains(d.OrganisationId) || byService.Contains(d.Id));
@@ -107,8 +113,11 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             entries = FilterStatus(entries, status, Today);
         }
 
-        var total = await entries.CountAsync(ct);
         var rows = await Rows(entries).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
+        var total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
+            ? ((page - 1) * size) + rows.Count
+            : await entries.CountAsync(ct);
         return new RegisterPage(await SummariesAsync(rows, ct), page, size, total);
     }
 

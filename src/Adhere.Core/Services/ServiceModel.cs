@@ -23,7 +23,8 @@ internal static class ServiceModel
             s.Property(x => x.Family).HasMaxLength(CloudService.MaxFamilyLength);
             s.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             s.HasIndex(x => new { x.OrganisationId, x.NormalizedName }).IsUnique();
-            s.HasIndex(x => x.Category);
+            // Covering (the register's category filter needs only the IDs).
+            s.HasIndex(x => new { x.Category, x.Id });
             s.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
 

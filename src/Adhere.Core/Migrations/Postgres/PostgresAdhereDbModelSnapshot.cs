@@ -21,6 +21,7 @@ namespace Adhere.Core.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Adhere.Core.Accounts.AdhereUser", b =>
@@ -1465,7 +1466,7 @@ namespace Adhere.Core.Migrations.Postgres
 
                     b.HasKey("DeclarationId", "ServiceId");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId", "DeclarationId");
 
                     b.ToTable("DeclarationServices", (string)null);
                 });
@@ -1590,10 +1591,15 @@ namespace Adhere.Core.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Category");
+                    b.HasIndex("Category", "Id");
 
                     b.HasIndex("OrganisationId", "NormalizedName")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "NormalizedName" }, "IX_Services_NormalizedName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedName" }, "IX_Services_NormalizedName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedName" }, "IX_Services_NormalizedName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Services", (string)null);
                 });
@@ -1675,6 +1681,11 @@ namespace Adhere.Core.Migrations.Postgres
 
                     b.HasIndex("NormalizedName")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "NormalizedName" }, "IX_Organisations_NormalizedName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedName" }, "IX_Organisations_NormalizedName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedName" }, "IX_Organisations_NormalizedName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Organisations");
                 });

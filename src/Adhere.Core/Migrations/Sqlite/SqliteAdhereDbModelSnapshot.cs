@@ -671,6 +671,30 @@ namespace Adhere.Core.Migrations.Sqlite
                     b.ToTable("SentNotices");
                 });
 
+            modelBuilder.Entity("Adhere.Core.Register.RegisterName", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RegisterNames", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Adhere.Core.Register.TransparencyLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1447,7 +1471,7 @@ namespace Adhere.Core.Migrations.Sqlite
 
                     b.HasKey("DeclarationId", "ServiceId");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ServiceId", "DeclarationId");
 
                     b.ToTable("DeclarationServices", (string)null);
                 });
@@ -1572,7 +1596,7 @@ namespace Adhere.Core.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Category");
+                    b.HasIndex("Category", "Id");
 
                     b.HasIndex("OrganisationId", "NormalizedName")
                         .IsUnique();
