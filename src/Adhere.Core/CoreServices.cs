@@ -120,6 +120,11 @@ public static class CoreServices
         services.AddScoped<ImportDeclarationBundle>();
         services.AddScoped<ExportDeclarationBundle>();
 
+        services.TryAddSingleton(Adhere.Domain.Complaints.ComplaintSettings.Default);
+        services.AddScoped<Complaints.ComplaintReferences>();
+        services.AddScoped<Complaints.SubmitComplaint>();
+        services.AddScoped<Complaints.ComplaintStatusLookup>();
+
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();
         services.AddScoped<Mail.MailDispatcher>();
