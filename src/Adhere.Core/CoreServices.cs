@@ -124,6 +124,7 @@ public static class CoreServices
         services.AddScoped<Complaints.ComplaintReferences>();
         services.AddScoped<Complaints.SubmitComplaint>();
         services.AddScoped<Complaints.ComplaintStatusLookup>();
+        services.AddScoped<Complaints.MoveComplaint>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();

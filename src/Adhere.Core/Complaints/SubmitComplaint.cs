@@ -191,6 +191,8 @@ public static class ComplaintIntakeErrors
     public static InvalidError TooManyAttachments() => new("complaint.too-many-attachments",
         $"At most {ComplaintAttachment.MaxPerComplaint} files can be attached to a complaint.", "attachments");
 
+    public static NotFoundError NotFound(string? reference) => new("complaint.not-found", $"No complaint '{reference}' was found.");
+
     /// <summary>One answer for an unknown reference and a wrong key, so that nobody learns which references exist.</summary>
     public static NotFoundError StatusNotFound() => new("complaint.status-not-found",
         "No complaint matches this reference and key. Check both against your confirmation; the key is case-sensitive.");
