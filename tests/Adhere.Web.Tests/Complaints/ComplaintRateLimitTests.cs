@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Adhere.Web.Tests.Complaints;
 
-/// <summary>The app allowing two complaints per hour from one address.</summary>
+/// <summary>The app allowing two complaints per hour from one address, with other complaint targets (2 working days, 1 month).</summary>
 public sealed class TwoComplaintsAnHourAppFactory : AdhereAppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -13,6 +13,8 @@ public sealed class TwoComplaintsAnHourAppFactory : AdhereAppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Complaints:RateLimit:PermitLimit", "2");
         builder.UseSetting("Complaints:RateLimit:WindowSeconds", "3600");
+        builder.UseSetting("Complaints:AcknowledgeWorkingDays", "2");
+        builder.UseSetting("Complaints:DecisionMonths", "1");
     }
 }
 
@@ -23,10 +25,13 @@ public sealed class ComplaintRateLimitTests(TwoComplaintsAnHourAppFactory app) :
     {
         using var client = app.ApiClient(null);
         var token = await ComplaintScenario.FormTokenAsync(app, client);
-        for (var i = 0; i < 2; i++)
-        {
-            await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v1/complaints", ComplaintScenario.Body(token)), HttpStatusCode.Created);
-        }
+        var first = await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v1/complaints", ComplaintScenario.Body(token)), HttpStatusCode.Created);
+        await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v1/complaints", ComplaintScenario.Body(token)), HttpStatusCode.Created);
+        // The targets follow the Complaints settings.
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        Assert.Equal(Adhere.Domain.Complaints.ComplaintClocks.AddWorkingDays(today, 2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            first.GetProperty("acknowledgeBy").GetString());
+        Assert.Equal(today.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), first.GetProperty("decideBy").GetString());
 
         var before = await ComplaintScenario.SnapshotAsync(app);
         using var refused = await client.PostAsJsonAsync("/api/v1/complaints", ComplaintScenario.Body(token));
