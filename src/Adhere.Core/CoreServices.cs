@@ -124,6 +124,12 @@ public static class CoreServices
         services.AddScoped<ImportDeclarationBundle>();
         services.AddScoped<ExportDeclarationBundle>();
 
+        services.TryAddSingleton(Adhere.Domain.Complaints.ComplaintSettings.Default);
+        services.AddScoped<Complaints.ComplaintReferences>();
+        services.AddScoped<Complaints.SubmitComplaint>();
+        services.AddScoped<Complaints.ComplaintStatusLookup>();
+        services.AddScoped<Complaints.MoveComplaint>();
+
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();
         services.AddScoped<Mail.MailDispatcher>();

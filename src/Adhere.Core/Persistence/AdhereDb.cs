@@ -104,6 +104,10 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<Reports.Frozen.FrozenReport> FrozenReports => Set<Reports.Frozen.FrozenReport>();
 
+    public DbSet<Adhere.Domain.Complaints.Complaint> Complaints => Set<Adhere.Domain.Complaints.Complaint>();
+
+    public DbSet<Adhere.Domain.Complaints.ComplaintAttachment> ComplaintAttachments => Set<Adhere.Domain.Complaints.ComplaintAttachment>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -313,6 +317,10 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         Adhere.Core.Assessments.Selection.SelectionModel.Configure(builder);
         Adhere.Core.Reports.ReportTemplate.Configure(builder);
         Reports.Frozen.FrozenReport.Configure(builder);
+        Adhere.Core.Complaints.ComplaintModel.Configure(builder);
+        // Complaints are the MB's own data: providers never see them, whichever provider they concern.
+        builder.Entity<Adhere.Domain.Complaints.Complaint>().HasQueryFilter(x => SeesAllOrganisations);
+        builder.Entity<Adhere.Domain.Complaints.ComplaintAttachment>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

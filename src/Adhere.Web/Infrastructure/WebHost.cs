@@ -9,6 +9,7 @@ using Adhere.Web.Accounts;
 using Adhere.Web.Assessments;
 using Adhere.Web.Audit;
 using Adhere.Web.Catalogue;
+using Adhere.Web.Complaints;
 using Adhere.Web.Declarations;
 using Adhere.Web.Documents;
 using Adhere.Web.Health;
@@ -38,7 +39,11 @@ public static class WebHost
         services.AddSingleton(Adhere.Core.Mail.MailSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Assessments.AssessmentSettings.From(builder.Configuration));
         services.AddSingleton(Adhere.Core.Register.RegisterFeedSettings.From(builder.Configuration));
-        services.AddPublicRateLimit(PublicRateLimitSettings.From(builder.Configuration));
+        var publicRateLimit = PublicRateLimitSettings.From(builder.Configuration);
+        services.AddPublicRateLimit(publicRateLimit);
+        services.AddComplaintRateLimit(ComplaintRateLimit.From(builder.Configuration), publicRateLimit);
+        services.AddSingleton(Adhere.Core.Complaints.ComplaintConfiguration.From(builder.Configuration));
+        services.AddSingleton<ComplaintFormToken>();
         var signing = Adhere.Core.Reports.Signing.SigningSettings.From(builder.Configuration);
         if (signing.KeyPassword is null && builder.Environment.IsDevelopment())
         {
@@ -99,6 +104,9 @@ public static class WebHost
             o.Conventions.AuthorizePage("/Account/Tokens");
             // The public register's pages and the report check share the public surfaces' per-client limit.
             o.Conventions.AddFolderApplicationModelConvention("/Register", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(RegisterApi.RateLimitPolicy)));
+            // Filing a complaint has its own, stricter limit for POSTs; looking up a status shares the public one.
+            o.Conventions.AddPageApplicationModelConvention("/Complaints/New", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(ComplaintRateLimit.Policy)));
+            o.Conventions.AddPageApplicationModelConvention("/Complaints/Status", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(RegisterApi.RateLimitPolicy)));
             o.Conventions.AddPageApplicationModelConvention("/Reports/Verify", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(RegisterApi.RateLimitPolicy)));
         });
         services.AddProblemDetails();
@@ -214,6 +222,7 @@ public static class WebHost
         api.MapSelectionApi();
         api.MapWorkQueueApi();
         Adhere.Web.Register.RegisterApi.MapRegisterApi(api);
+        api.MapComplaintsApi();
 
         app.MapRazorPages();
         return app;

@@ -18,6 +18,7 @@ public sealed class PublicPagesAxeTests(PublicSite site)
         "entry", "entry expired", "entry unknown", "verify valid", "verify expired", "verify suspended", "verify revoked",
         "verify unknown", "verify malformed", "report check", "report check rejected", "catalogues", "catalogue",
         "catalogue control", "catalogue search", "sign in", "sign in refused", "not found", "error", "denied",
+        "complaint form", "complaint form refused", "complaint status", "complaint status unknown",
     ];
 
     [Theory]
@@ -107,6 +108,15 @@ public sealed class PublicPagesAxeTests(PublicSite site)
                 await page.GetByLabel("Password", new() { Exact = true }).PressAsync("Enter");
                 await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
                 break;
+            case "complaint form": await GotoAsync(page, "/complaints/new", 200); break;
+            case "complaint form refused":
+                // Sent at once and empty: refused (too fast, among others), with the error summary shown.
+                await GotoAsync(page, "/complaints/new", 200);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Send the complaint" }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+                break;
+            case "complaint status": await GotoAsync(page, "/complaints/status", 200); break;
+            case "complaint status unknown": await GotoAsync(page, "/complaints/status?ref=C-2099-000001&key=guess", 404); break;
             case "not found": await GotoAsync(page, "/no/such/page", 404); break;
             case "error": await GotoAsync(page, "/error", 200); break;
             case "denied": await GotoAsync(page, "/account/denied", 403); break;

@@ -44,6 +44,12 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
 
         /// <summary>A clarification request on the foreign declaration's assessment; its path names the declaration as <c>{declaration}</c>.</summary>
         Clarification,
+
+        /// <summary>
+        /// A complaint about the foreign provider, which belongs to the Monitoring Body: its path names the real reference as
+        /// <c>{complaint}</c> and <c>{id}</c> stands for a guessed status key. Nobody, MB staff included, reads it without the key.
+        /// </summary>
+        Complaint,
     }
 
     public enum Outcome
@@ -175,6 +181,11 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("page review notice", "POST", "/console/certificate-notices?handler=Review&noticeId={id}", Target.Notice, true, MbAll, true,
             new Dictionary<string, string> { ["Note"] = "x" }),
         new("page organisation", "GET", "/console/organisations/{id}", Target.Organisation, true, MbAll, false),
+        new("api complaint status", "GET", "/api/v1/complaints/status?reference={complaint}&key={id}", Target.Complaint, false, [], false),
+        new("api complaint status by body", "POST", "/api/v1/complaints/status", Target.Complaint, false, [], false, new { reference = "{complaint}", key = "{id}" }),
+        new("page complaint status link", "GET", "/complaints/status?ref={complaint}&key={id}", Target.Complaint, true, [], false),
+        new("page complaint status form", "POST", "/complaints/status", Target.Complaint, true, [], false,
+            new Dictionary<string, string> { ["ref"] = "{complaint}", ["key"] = "{id}" }),
         new("page coverage", "GET", "/console/organisations/{id}/coverage", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
@@ -321,6 +332,14 @@ public sealed class TenancyWorld : IAsyncLifetime
     /// <summary>A question on B's assessment; its text carries the declaration marker, so that a leaked list shows it.</summary>
     public Guid ForeignClarificationId { get; private set; }
 
+    /// <summary>The reference of a complaint about B, whose text and complainant carry <see cref="ForeignComplaintMarker"/>.</summary>
+    public string ForeignComplaintReference { get; private set; } = string.Empty;
+
+    public string ForeignComplaintMarker { get; } = $"complaint-{Guid.NewGuid():N}";
+
+    /// <summary>A guessed status key (the real one is never known to a prober).</summary>
+    public Guid ForeignComplaintKeyGuess { get; } = Guid.NewGuid();
+
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
@@ -343,6 +362,12 @@ public sealed class TenancyWorld : IAsyncLifetime
         api["anonymous"] = App.ApiClient(null);
         ForeignAssessmentId = await CreateForeignAssessmentAsync();
         pages["anonymous"] = App.AnonymousPageClient();
+        ForeignComplaintReference = await App.WithSystemAsync(async sp =>
+        {
+            var filed = await sp.GetRequiredService<Adhere.Core.Complaints.SubmitComplaint>().HandleAsync(new(null, ForeignOrganisation.Name, ForeignServiceName,
+                "customer", ForeignComplaintMarker, $"{ForeignComplaintMarker}@example.org", false, $"Conduct {ForeignComplaintMarker}"), CancellationToken.None);
+            return filed.IsError ? throw new InvalidOperationException(filed.Error!.Message) : filed.Value.Reference;
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -447,6 +472,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         TenancyMatrixTests.Target.User => ForeignUser.Id.Value,
         TenancyMatrixTests.Target.Service => ForeignServiceId,
         TenancyMatrixTests.Target.Document => ForeignDocumentId,
+        TenancyMatrixTests.Target.Complaint => ForeignComplaintKeyGuess,
         _ => ForeignTokenId,
     };
 
@@ -462,6 +488,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         TenancyMatrixTests.Target.User => ForeignUser.Email,
         TenancyMatrixTests.Target.Service => ForeignServiceName,
         TenancyMatrixTests.Target.Document => ForeignDocumentName,
+        TenancyMatrixTests.Target.Complaint => ForeignComplaintMarker,
         _ => ForeignTokenName,
     };
 
@@ -472,7 +499,8 @@ public sealed class TenancyWorld : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(probe);
         var path = probe.Path.Replace("{id}", id.ToString(), StringComparison.Ordinal)
             .Replace("{declaration}", ForeignDeclarationId.ToString(), StringComparison.Ordinal)
-            .Replace("{assessment}", ForeignAssessmentId.ToString(), StringComparison.Ordinal);
+            .Replace("{assessment}", ForeignAssessmentId.ToString(), StringComparison.Ordinal)
+            .Replace("{complaint}", ForeignComplaintReference, StringComparison.Ordinal);
         HttpResponseMessage response;
         if (probe.Page)
         {
@@ -480,7 +508,8 @@ public sealed class TenancyWorld : IAsyncLifetime
             if (probe.Method == "GET") response = await page.GetAsync(path);
             else
             {
-                var form = new Dictionary<string, string>((Dictionary<string, string>)probe.Body!);
+                var form = ((Dictionary<string, string>)probe.Body!).ToDictionary(f => f.Key, f => f.Value
+                    .Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{complaint}", ForeignComplaintReference, StringComparison.Ordinal));
                 var formPage = caller == "anonymous" ? "/account/signin" : "/account/tokens";
                 response = await page.PostFormAsync(formPage, path, form);
             }
@@ -491,7 +520,8 @@ public sealed class TenancyWorld : IAsyncLifetime
             if (probe.Body is not null)
             {
                 // Bodies may name the probed object as "{id}" too.
-                var json = System.Text.Json.JsonSerializer.Serialize(probe.Body).Replace("{id}", id.ToString(), StringComparison.Ordinal);
+                var json = System.Text.Json.JsonSerializer.Serialize(probe.Body).Replace("{id}", id.ToString(), StringComparison.Ordinal)
+                    .Replace("{complaint}", ForeignComplaintReference, StringComparison.Ordinal);
                 request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
             }
             response = await api[caller].SendAsync(request);
@@ -532,7 +562,8 @@ public sealed class TenancyWorld : IAsyncLifetime
             var notices = string.Join(";", await db.CertificateNotices.AsNoTracking().Select(n => n.Id + "/" + n.ReviewedAt).ToListAsync());
             var assessment = await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == new AssessmentId(ForeignAssessmentId));
             var clarifications = string.Join(";", assessment.Clarifications.Select(c => $"{c.Id}/{c.State}/{c.Replies.Count}"));
+            var complaints = string.Join(";", await db.Complaints.AsNoTracking().OrderBy(c => c.Reference).Select(c => c.Reference + "/" + c.Status + "/" + c.StatusChangedAt).ToListAsync());
             return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{service.Value}|{services}|{document.Value}|{documents}|{audit}"
-                + $"|{declaration}|{declarations}|{answers}|{certificates}|{notices}|{clarifications}";
+                + $"|{declaration}|{declarations}|{answers}|{certificates}|{notices}|{clarifications}|{complaints}";
         });
 }
