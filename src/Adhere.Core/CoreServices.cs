@@ -129,6 +129,7 @@ public static class CoreServices
         services.AddScoped<Complaints.SubmitComplaint>();
         services.AddScoped<Complaints.ComplaintStatusLookup>();
         services.AddScoped<Complaints.MoveComplaint>();
+        services.AddScoped<Complaints.ComplaintQueries>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();

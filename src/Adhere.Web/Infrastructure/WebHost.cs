@@ -223,6 +223,7 @@ public static class WebHost
         api.MapWorkQueueApi();
         Adhere.Web.Register.RegisterApi.MapRegisterApi(api);
         api.MapComplaintsApi();
+        api.MapComplaintCasesApi();
 
         app.MapRazorPages();
         return app;

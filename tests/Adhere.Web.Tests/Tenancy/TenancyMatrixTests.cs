@@ -186,6 +186,10 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("page complaint status link", "GET", "/complaints/status?ref={complaint}&key={id}", Target.Complaint, true, [], false),
         new("page complaint status form", "POST", "/complaints/status", Target.Complaint, true, [], false,
             new Dictionary<string, string> { ["ref"] = "{complaint}", ["key"] = "{id}" }),
+        // The MB's case handling names the complaint by its reference: MB staff reach it, providers never (the same answer for any reference).
+        new("api complaint case", "GET", "/api/v1/complaints/{complaint}", Target.Complaint, false, MbAll, false),
+        new("api complaint step", "POST", "/api/v1/complaints/{complaint}/steps", Target.Complaint, false, MbAll, true,
+            new { trigger = "start-admissibility-check" }),
         new("page coverage", "GET", "/console/organisations/{id}/coverage", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
