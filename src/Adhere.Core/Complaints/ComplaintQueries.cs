@@ -26,11 +26,12 @@ public sealed record ComplaintAttachmentView(Guid Id, string FileName, string Co
 
 /// <summary>
 /// A complaint as the MB handles it. <paramref name="Complainant"/> is null when the caller may not see who complained
-/// (an MB administrator, who does not handle cases).
+/// (an MB administrator, who does not handle cases). <paramref name="AllowedSteps"/> are the steps the caller may take
+/// now (trigger names such as <c>admit</c>).
 /// </summary>
 public sealed record ComplaintCase(ComplaintSummary Summary, string Conduct, ComplainantView? Complainant, string? DismissalReason,
     string? Finding, DateTimeOffset? DecidedAt, DateTimeOffset? EndedAt, int AppealCount, IReadOnlyList<ComplaintAttachmentView> Attachments,
-    IReadOnlyList<ComplaintStep> History);
+    IReadOnlyList<ComplaintStep> History, IReadOnlyList<string> AllowedSteps);
 
 /// <summary>
 /// The MB's view of complaints: the list with its clocks, and one case with its history. Providers never reach a complaint
@@ -93,8 +94,11 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
             .Where(e => e.ObjectType == "complaint" && e.ObjectId == id)
             .OrderBy(e => e.Sequence).ToListAsync(ct);
 
-        var handles = db.Caller.IsInRole(Role.MbAssessor) || db.Caller.IsInRole(Role.MbDecisionMaker)
-            || (db.Caller.UserId is null && db.Caller.SeesAllOrganisations);
+        var system = db.Caller.UserId is null && db.Caller.SeesAllOrganisations;
+        var handles = system || db.Caller.IsInRole(Role.MbAssessor) || db.Caller.IsInRole(Role.MbDecisionMaker);
+        IEnumerable<Role> held = system ? [Role.MbAssessor, Role.MbDecisionMaker] : Role.All.Where(db.Caller.IsInRole);
+        var steps = held.SelectMany(r => ComplaintLifecycle.AllowedTriggers(complaint.Status, r)).Distinct().Order()
+            .Select(t => Kebab(t.ToString())).ToList();
         var complainant = handles
             ? new ComplainantView(ComplainantRoles.NameOf(complaint.ComplainantRole), complaint.ComplainantName, complaint.ComplainantEmail,
                 complaint.MayRevealToProvider)
@@ -105,7 +109,7 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
             complaint.Finding is { } f ? Kebab(f.ToString()) : null,
             complaint.DecidedAt, complaint.EndedAt, complaint.AppealCount,
             attachments.Select(a => new ComplaintAttachmentView(a.Id.Value, a.FileName, a.ContentType, a.Length, a.Sha256, a.UploadedAt)).ToList(),
-            events.Select(Step).ToList());
+            events.Select(Step).ToList(), steps);
     }
 
     private static ComplaintSummary Summary(Complaint c, DateTimeOffset now) => new(c.Reference, ComplaintStatusLookup.StatusName(c.Status), c.Company,
@@ -160,9 +164,8 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
         return false;
     }
 
-    /// <summary><c>NotAboutAdherentService</c> → <c>not-about-adherent-service</c>.</summary>
-    public static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+    /// <summary><c>NotAboutAdherentService</c> → <c>not-about-adherent-service</c>, as the API names enum members.</summary>
+    public static string Kebab(string pascal) => Declarations.DeclarationQueries.Kebab(pascal);
 }
 
 public static class ComplaintCaseErrors

@@ -190,6 +190,7 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api complaint case", "GET", "/api/v1/complaints/{complaint}", Target.Complaint, false, MbAll, false),
         new("api complaint step", "POST", "/api/v1/complaints/{complaint}/steps", Target.Complaint, false, MbAll, true,
             new { trigger = "start-admissibility-check" }),
+        new("page complaint case", "GET", "/console/complaints/{complaint}", Target.Complaint, true, MbAll, false),
         new("page coverage", "GET", "/console/organisations/{id}/coverage", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),

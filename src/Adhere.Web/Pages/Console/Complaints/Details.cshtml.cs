@@ -1,0 +1,79 @@
+using Adhere.Core.Complaints;
+using Adhere.Domain.Common;
+using Adhere.Domain.Complaints;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Adhere.Web.Pages.Console.Complaints;
+
+/// <summary>
+/// One complaint as the MB handles it: what was complained of, by whom (for staff who handle cases), the history, and a
+/// form for each step the viewer may take now. A refused step shows the page again with the reason, having changed nothing.
+/// </summary>
+public sealed class DetailsModel(ComplaintQueries complaints) : PageModel
+{
+    public ComplaintCase Case { get; private set; } = null!;
+
+    /// <summary>The code of the error shown, next to its message.</summary>
+    public string? ErrorCode { get; private set; }
+
+    public bool Can(string step) => Case.AllowedSteps.Contains(step, StringComparer.Ordinal);
+
+    public static IReadOnlyList<(string Value, string Label)> DismissalReasons { get; } =
+    [
+        ("outside-scope", "Outside the Code's scope"),
+        ("not-about-adherent-service", "Not about an adherent service"),
+        ("abusive-or-manifestly-unfounded", "Abusive or manifestly unfounded"),
+        ("lack-of-cooperation", "The complainant did not cooperate"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct) => await LoadAsync(reference, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostStartCheckAsync(string reference, [FromServices] MoveComplaint move, CancellationToken ct) =>
+        StepAsync(reference, move, new(reference, ComplaintTrigger.StartAdmissibilityCheck), "The admissibility check has started; the complaint counts as acknowledged.", ct);
+
+    public Task<IActionResult> OnPostAdmitAsync(string reference, [FromServices] MoveComplaint move, CancellationToken ct) =>
+        StepAsync(reference, move, new(reference, ComplaintTrigger.Admit), "The complaint is admitted; the investigation is open.", ct);
+
+    public Task<IActionResult> OnPostDismissAsync(string reference, string? ground, string? reasons, [FromServices] MoveComplaint move, CancellationToken ct) =>
+        StepAsync(reference, move, new(reference, ComplaintTrigger.Dismiss, reasons, Parse<DismissalReason>(ground)), "The complaint is dismissed.", ct);
+
+    public Task<IActionResult> OnPostDecideAsync(string reference, string? finding, string? reasons, [FromServices] MoveComplaint move, CancellationToken ct) =>
+        StepAsync(reference, move, new(reference, ComplaintTrigger.Decide, reasons, Finding: Parse<ComplaintFinding>(finding)), "The decision is recorded.", ct);
+
+    public Task<IActionResult> OnPostCloseAsync(string reference, [FromServices] MoveComplaint move, CancellationToken ct) =>
+        StepAsync(reference, move, new(reference, ComplaintTrigger.Close), "The complaint is closed.", ct);
+
+    public Task<IActionResult> OnPostAppealAsync(string reference, string? reasons, [FromServices] MoveComplaint move, CancellationToken ct) =>
+        StepAsync(reference, move, new(reference, ComplaintTrigger.Appeal, reasons), "The appeal is accepted; the investigation is open again.", ct);
+
+    public Task<IActionResult> OnPostReopenAsync(string reference, string? reasons, [FromServices] MoveComplaint move, CancellationToken ct) =>
+        StepAsync(reference, move, new(reference, ComplaintTrigger.Reopen, reasons), "The complaint is reopened.", ct);
+
+    private async Task<IActionResult> StepAsync(string reference, MoveComplaint move, MoveComplaint.Command command, string done, CancellationToken ct)
+    {
+        var moved = await move.HandleAsync(command, ct);
+        if (!moved.IsError)
+        {
+            TempData["Notice"] = done;
+            return Redirect($"/console/complaints/{Uri.EscapeDataString(reference)}");
+        }
+
+        if (moved.Error is NotFoundError) return NotFound();
+        ModelState.AddError(moved.Error!);
+        ErrorCode = moved.Error!.Code;
+        return await LoadAsync(reference, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string reference, CancellationToken ct)
+    {
+        var found = await complaints.CaseAsync(reference, ct);
+        if (found.IsError) return false;
+        Case = found.Value;
+        return true;
+    }
+
+    // An unknown value stays null, so that the use case names what is missing.
+    private static T? Parse<T>(string? text) where T : struct, Enum =>
+        Enum.GetValues<T>().Where(v => ComplaintQueries.Kebab(v.ToString()) == text?.Trim()).Select(v => (T?)v).FirstOrDefault();
+}
