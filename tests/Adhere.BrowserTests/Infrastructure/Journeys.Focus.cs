@@ -85,6 +85,9 @@ public static partial class Journeys
         Assert.NotEmpty(controls);
 
         // A page may start with the focus on a control (autofocus): Tab then goes on from there, Shift+Tab comes back over all.
+        // The browser moves the focus there a moment after the load event; on a busy machine that moment can come after
+        // the first look, so wait for it.
+        await page.WaitForFunctionAsync("() => { const a = document.querySelector('[autofocus]'); return !a || document.activeElement === a; }");
         var start = (await FocusStopAsync(page)).Index;
         var forward = await WalkAsync(page, "Tab", controls.Length);
         Assert.True(forward.SequenceEqual(Enumerable.Range(start + 1, controls.Length - start - 1)),
