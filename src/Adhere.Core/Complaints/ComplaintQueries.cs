@@ -71,7 +71,9 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        var rows = await query.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Number).ToListAsync(ct);
+        var ordered = query.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Number);
+        // Without the overdue filter the limit can go to the database; with it, the clocks decide first.
+        var rows = await (filter.Overdue ? ordered : ordered.Take(limit)).ToListAsync(ct);
         // The clocks are domain rules on dates; a queue of complaints is small enough to apply them here.
         return rows.Select(c => Summary(c, now))
             .Where(s => !filter.Overdue || s.AcknowledgementOverdue || s.DecisionOverdue)
@@ -166,6 +168,18 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
 
     /// <summary><c>NotAboutAdherentService</c> → <c>not-about-adherent-service</c>, as the API names enum members.</summary>
     public static string Kebab(string pascal) => Declarations.DeclarationQueries.Kebab(pascal);
+
+    /// <summary>The member named <paramref name="text"/> in kebab case (ignoring case and surrounding space); null for anything else.</summary>
+    public static T? ParseName<T>(string? text) where T : struct, Enum
+    {
+        var key = text?.Trim().ToLowerInvariant();
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (Kebab(candidate.ToString()) == key) return candidate;
+        }
+
+        return null;
+    }
 }
 
 public static class ComplaintCaseErrors

@@ -53,41 +53,15 @@ public static class ComplaintCasesApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(move);
         ArgumentNullException.ThrowIfNull(queries);
-        if (!TryParse<ComplaintTrigger>(request.Trigger, out var trigger)) return ComplaintCaseErrors.TriggerInvalid(request.Trigger).ToProblem();
-        DismissalReason? dismissal = null;
-        if (request.DismissalReason is not null)
-        {
-            if (!TryParse<DismissalReason>(request.DismissalReason, out var d)) return ComplaintErrors.DismissalReasonInvalid().ToProblem();
-            dismissal = d;
-        }
-
-        ComplaintFinding? finding = null;
-        if (request.Finding is not null)
-        {
-            if (!TryParse<ComplaintFinding>(request.Finding, out var f)) return ComplaintErrors.FindingInvalid().ToProblem();
-            finding = f;
-        }
+        if (ComplaintQueries.ParseName<ComplaintTrigger>(request.Trigger) is not { } trigger) return ComplaintCaseErrors.TriggerInvalid(request.Trigger).ToProblem();
+        var dismissal = ComplaintQueries.ParseName<DismissalReason>(request.DismissalReason);
+        if (request.DismissalReason is not null && dismissal is null) return ComplaintErrors.DismissalReasonInvalid().ToProblem();
+        var finding = ComplaintQueries.ParseName<ComplaintFinding>(request.Finding);
+        if (request.Finding is not null && finding is null) return ComplaintErrors.FindingInvalid().ToProblem();
 
         var moved = await move.HandleAsync(new(reference, trigger, request.Reasons, dismissal, finding), ct);
         if (moved.IsError) return moved.Error!.ToProblem();
         var found = await queries.CaseAsync(reference, ct);
         return found.IsError ? found.Error!.ToProblem() : TypedResults.Ok(found.Value);
-    }
-
-    // The API's names are the kebab-case of the enum members (dismiss, start-admissibility-check, not-about-adherent-service).
-    private static bool TryParse<T>(string? text, out T value) where T : struct, Enum
-    {
-        var key = text?.Trim().ToLowerInvariant();
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (ComplaintQueries.Kebab(candidate.ToString()) == key)
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
     }
 }

@@ -36,10 +36,10 @@ public sealed class DetailsModel(ComplaintQueries complaints) : PageModel
         StepAsync(reference, move, new(reference, ComplaintTrigger.Admit), "The complaint is admitted; the investigation is open.", ct);
 
     public Task<IActionResult> OnPostDismissAsync(string reference, string? ground, string? reasons, [FromServices] MoveComplaint move, CancellationToken ct) =>
-        StepAsync(reference, move, new(reference, ComplaintTrigger.Dismiss, reasons, Parse<DismissalReason>(ground)), "The complaint is dismissed.", ct);
+        StepAsync(reference, move, new(reference, ComplaintTrigger.Dismiss, reasons, ComplaintQueries.ParseName<DismissalReason>(ground)), "The complaint is dismissed.", ct);
 
     public Task<IActionResult> OnPostDecideAsync(string reference, string? finding, string? reasons, [FromServices] MoveComplaint move, CancellationToken ct) =>
-        StepAsync(reference, move, new(reference, ComplaintTrigger.Decide, reasons, Finding: Parse<ComplaintFinding>(finding)), "The decision is recorded.", ct);
+        StepAsync(reference, move, new(reference, ComplaintTrigger.Decide, reasons, Finding: ComplaintQueries.ParseName<ComplaintFinding>(finding)), "The decision is recorded.", ct);
 
     public Task<IActionResult> OnPostCloseAsync(string reference, [FromServices] MoveComplaint move, CancellationToken ct) =>
         StepAsync(reference, move, new(reference, ComplaintTrigger.Close), "The complaint is closed.", ct);
@@ -72,8 +72,4 @@ public sealed class DetailsModel(ComplaintQueries complaints) : PageModel
         Case = found.Value;
         return true;
     }
-
-    // An unknown value stays null, so that the use case names what is missing.
-    private static T? Parse<T>(string? text) where T : struct, Enum =>
-        Enum.GetValues<T>().Where(v => ComplaintQueries.Kebab(v.ToString()) == text?.Trim()).Select(v => (T?)v).FirstOrDefault();
 }
