@@ -130,6 +130,12 @@ public static class CoreServices
         services.AddScoped<Complaints.ComplaintStatusLookup>();
         services.AddScoped<Complaints.MoveComplaint>();
         services.AddScoped<Complaints.ComplaintQueries>();
+        services.TryAddSingleton(Complaints.Measures.ComplaintMeasureSettings.Default);
+        services.AddScoped<Complaints.Measures.ComplaintMeasureQueries>();
+        services.AddScoped<Complaints.Measures.ImposeComplaintMeasure>();
+        services.AddScoped<Complaints.Measures.LiftComplaintMeasure>();
+        services.AddScoped<Complaints.Measures.FollowUpComplaintMeasure>();
+        services.AddScoped<Complaints.AuthorityNotices.AuthorityNoticeWriter>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();

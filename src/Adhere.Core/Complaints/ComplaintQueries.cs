@@ -31,7 +31,14 @@ public sealed record ComplaintAttachmentView(Guid Id, string FileName, string Co
 /// </summary>
 public sealed record ComplaintCase(ComplaintSummary Summary, string Conduct, ComplainantView? Complainant, string? DismissalReason,
     string? Finding, DateTimeOffset? DecidedAt, DateTimeOffset? EndedAt, int AppealCount, IReadOnlyList<ComplaintAttachmentView> Attachments,
-    IReadOnlyList<ComplaintStep> History, IReadOnlyList<string> AllowedSteps);
+    IReadOnlyList<ComplaintStep> History, IReadOnlyList<string> AllowedSteps)
+{
+    /// <summary>Measures imposed on the complaint, oldest first.</summary>
+    public IReadOnlyList<Measures.ComplaintMeasureView> Measures { get; init; } = [];
+
+    /// <summary>Notices to the supervisory authority of the complaint's suspensions and revocations, oldest first.</summary>
+    public IReadOnlyList<Measures.AuthorityNoticeView> Notices { get; init; } = [];
+}
 
 /// <summary>
 /// The MB's view of complaints: the list with its clocks, and one case with its history. Providers never reach a complaint
@@ -111,7 +118,11 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
             complaint.Finding is { } f ? Kebab(f.ToString()) : null,
             complaint.DecidedAt, complaint.EndedAt, complaint.AppealCount,
             attachments.Select(a => new ComplaintAttachmentView(a.Id.Value, a.FileName, a.ContentType, a.Length, a.Sha256, a.UploadedAt)).ToList(),
-            events.Select(Step).ToList(), steps);
+            events.Select(Step).ToList(), steps)
+        {
+            Measures = await Measures.ComplaintMeasureQueries.MeasuresOfAsync(db, complaint.Id, ct),
+            Notices = await Measures.ComplaintMeasureQueries.NoticesOfAsync(db, complaint, ct),
+        };
     }
 
     private static ComplaintSummary Summary(Complaint c, DateTimeOffset now) => new(c.Reference, ComplaintStatusLookup.StatusName(c.Status), c.Company,

@@ -5,6 +5,7 @@ using Adhere.Core.Register;
 using Adhere.Domain.Accounts;
 using Adhere.Domain.Audit;
 using Adhere.Domain.Common;
+using Adhere.Domain.Complaints;
 using Adhere.Domain.Declarations;
 using Adhere.Domain.Declarations.Lifecycle;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,15 @@ public sealed class ListingDecisions(AdhereDb db, DeclarationAccess access, Decl
 {
     public const int MaxReasonLength = 4000;
 
-    internal async Task<Result<DeclarationDetails>> DecideAsync(Guid id, DeclarationTrigger trigger, string? reason, CancellationToken ct)
+    internal Task<Result<DeclarationDetails>> DecideAsync(Guid id, DeclarationTrigger trigger, string? reason, CancellationToken ct) =>
+        DecideAsync(id, trigger, reason, byComplaintMeasure: false, ct);
+
+    /// <summary>
+    /// The decision itself. A complaint measure (<paramref name="byComplaintMeasure"/>) calls this inside its own unit, which
+    /// the unit here joins, so that the measure, the status change and the register's entries commit together; only a
+    /// measure may reinstate a declaration whose suspension a complaint measure holds.
+    /// </summary>
+    internal async Task<Result<DeclarationDetails>> DecideAsync(Guid id, DeclarationTrigger trigger, string? reason, bool byComplaintMeasure, CancellationToken ct)
     {
         reason = reason?.Trim();
         await using var unit = await db.BeginUnitAsync(ct);
@@ -74,6 +83,17 @@ public sealed class ListingDecisions(AdhereDb db, DeclarationAccess access, Decl
         if (fired.IsError) return fired.Error!;
         if (string.IsNullOrEmpty(reason)) return ListingDecisionErrors.ReasonRequired();
         if (reason.Length > MaxReasonLength) return ListingDecisionErrors.ReasonTooLong();
+        var holding = await db.ComplaintMeasures.Where(m => m.DeclarationId == declaration.Id && m.Effect == MeasureEffect.Suspension && m.State == MeasureState.InForce)
+            .ToListAsync(ct);
+        if (trigger == DeclarationTrigger.Reinstate && !byComplaintMeasure && holding.Count > 0)
+        {
+            var ids = holding.Select(m => m.ComplaintId).ToList();
+            var references = await db.Complaints.Where(c => ids.Contains(c.Id)).Select(c => c.Reference).OrderBy(r => r).ToListAsync(ct);
+            return ListingDecisionErrors.SuspendedByComplaint(references);
+        }
+
+        // A revocation leaves nothing to lift: a suspension held by a complaint measure is overtaken by it.
+        if (trigger == DeclarationTrigger.Revoke) foreach (var measure in holding) measure.Supersede(now);
 
         var (topic, logEvent, verb) = trigger switch
         {
@@ -101,7 +121,7 @@ public sealed class ListingDecisions(AdhereDb db, DeclarationAccess access, Decl
             Reason given:
             {reason}
 
-            {mail.Link($"/portal/declarations/{declaration.Id}")}
+            {(byComplaintMeasure ? "The decision is a measure taken on a complaint handled by the Monitoring Body.\n" : string.Empty)}{mail.Link($"/portal/declarations/{declaration.Id}")}
             """);
         await db.SaveChangesAsync(ct);
         await unit.CommitAsync(ct);
@@ -116,4 +136,7 @@ public static class ListingDecisionErrors
 
     public static InvalidError ReasonTooLong() => new("declaration.reason-too-long",
         $"The reasons may have at most {ListingDecisions.MaxReasonLength} characters; attach longer texts to the case instead.", "reason");
+
+    public static ConflictError SuspendedByComplaint(IReadOnlyList<string> complaints) => new("declaration.suspended-by-complaint",
+        $"The suspension was imposed as a measure on complaint {string.Join(", ", complaints)}; it can only be lifted by lifting that measure on the complaint's case.");
 }

@@ -28,6 +28,10 @@ public sealed class MailDispatcher(AdhereDb db, MailSettings settings, TimeProvi
             due = [.. due.Where(m => m.NextAttemptAt <= now).OrderBy(m => m.CreatedAt).Take(50)];
             if (due.Count == 0) return 0;
 
+            // Attachments are few (authority notices); loaded for the due messages only, not with every poll's query.
+            var ids = due.Select(m => m.Id).ToList();
+            var files = (await db.OutboxAttachments.AsNoTracking().Where(a => ids.Contains(a.OutboxMessageId)).ToListAsync(ct))
+                .ToLookup(a => a.OutboxMessageId);
             var sent = 0;
             var failed = new HashSet<Guid>();
             using var client = new SmtpClient();
@@ -39,7 +43,7 @@ public sealed class MailDispatcher(AdhereDb db, MailSettings settings, TimeProvi
                 {
                     try
                     {
-                        await client.SendAsync(Mime(message), ct);
+                        await client.SendAsync(Mime(message, files[message.Id]), ct);
                         message.SentAt = time.GetUtcNow();
                         message.Attempts++;
                         sent++;
@@ -78,14 +82,16 @@ public sealed class MailDispatcher(AdhereDb db, MailSettings settings, TimeProvi
         logger.LogWarning("Sending mail {Id} ({Topic}) failed, attempt {Attempt}: {Error}", message.Id, message.Topic, message.Attempts, message.LastError);
     }
 
-    private MimeMessage Mime(OutboxMessage message)
+    private MimeMessage Mime(OutboxMessage message, IEnumerable<OutboxAttachment> attachments)
     {
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(settings.Sender));
         foreach (var to in message.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) mime.To.Add(MailboxAddress.Parse(to));
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@adhere";
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        var body = new BodyBuilder { TextBody = message.Body };
+        foreach (var file in attachments) body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 

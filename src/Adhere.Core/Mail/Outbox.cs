@@ -8,13 +8,14 @@ namespace Adhere.Core.Mail;
 /// <summary>Queues e-mails in the current unit of work; the caller's save writes them with its change.</summary>
 public sealed class Outbox(AdhereDb db, MailSettings settings, TimeProvider time)
 {
-    public void Enqueue(IEnumerable<string> to, string topic, string subject, string body)
+    /// <summary>Queues a message to <paramref name="to"/> with optional <paramref name="attachments"/>; returns it, or null when there is no recipient.</summary>
+    public OutboxMessage? Enqueue(IEnumerable<string> to, string topic, string subject, string body, IReadOnlyList<MailAttachment>? attachments = null)
     {
         ArgumentNullException.ThrowIfNull(to);
         var recipients = to.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (recipients.Count == 0) return;
+        if (recipients.Count == 0) return null;
         var now = time.GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
+        var message = new OutboxMessage
         {
             Id = Guid.NewGuid(),
             To = string.Join(",", recipients),
@@ -23,7 +24,21 @@ public sealed class Outbox(AdhereDb db, MailSettings settings, TimeProvider time
             Body = body,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        };
+        db.OutboxMessages.Add(message);
+        foreach (var attachment in attachments ?? [])
+        {
+            db.OutboxAttachments.Add(new OutboxAttachment
+            {
+                Id = Guid.NewGuid(),
+                OutboxMessageId = message.Id,
+                FileName = attachment.FileName,
+                ContentType = attachment.ContentType,
+                Content = attachment.Content,
+            });
+        }
+
+        return message;
     }
 
     /// <summary>Where notices for the Monitoring Body go: the configured address, else its active administrators and assessors.</summary>

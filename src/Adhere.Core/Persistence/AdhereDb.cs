@@ -108,6 +108,12 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<Adhere.Domain.Complaints.ComplaintAttachment> ComplaintAttachments => Set<Adhere.Domain.Complaints.ComplaintAttachment>();
 
+    public DbSet<Adhere.Domain.Complaints.ComplaintMeasure> ComplaintMeasures => Set<Adhere.Domain.Complaints.ComplaintMeasure>();
+
+    public DbSet<Adhere.Core.Complaints.AuthorityNotices.AuthorityNotice> AuthorityNotices => Set<Adhere.Core.Complaints.AuthorityNotices.AuthorityNotice>();
+
+    public DbSet<Mail.OutboxAttachment> OutboxAttachments => Set<Mail.OutboxAttachment>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -321,6 +327,9 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         // Complaints are the MB's own data: providers never see them, whichever provider they concern.
         builder.Entity<Adhere.Domain.Complaints.Complaint>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<Adhere.Domain.Complaints.ComplaintAttachment>().HasQueryFilter(x => SeesAllOrganisations);
+        Adhere.Core.Complaints.Measures.ComplaintMeasureModel.Configure(builder);
+        builder.Entity<Adhere.Domain.Complaints.ComplaintMeasure>().HasQueryFilter(x => SeesAllOrganisations);
+        builder.Entity<Adhere.Core.Complaints.AuthorityNotices.AuthorityNotice>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

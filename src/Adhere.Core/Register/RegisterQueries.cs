@@ -193,11 +193,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
     private async Task<Result<(string Asked, List<ChainLink> Chain, ChainLink Current)>> ResolveAsync(string? verificationId, CancellationToken ct)
     {
         if (NormalizeId(verificationId) is not { } asked) return RegisterErrors.IdMalformed();
-        var seeds = await db.Declarations.IgnoreQueryFilters().Where(d => d.VerificationId == asked).Select(d => d.Id).ToListAsync(ct);
-        seeds.AddRange(await db.VerificationRecords.IgnoreQueryFilters().Where(v => v.VerificationId == asked).Select(v => v.DeclarationId).ToListAsync(ct));
-        seeds.AddRange(await db.FrozenReports.IgnoreQueryFilters().Where(r => r.VerificationId == asked).Select(r => r.DeclarationId).ToListAsync(ct));
-        if (seeds.Count == 0) return RegisterErrors.NotFound(asked);
-        var chain = await RenewalChain.LoadAsync(db, seeds.Distinct().ToList(), ct);
+        var chain = await RenewalChain.LoadByIdAsync(db, asked, ct);
         return RenewalChain.Current(chain) is { } current ? (asked, chain, current) : RegisterErrors.NotFound(asked);
     }
 

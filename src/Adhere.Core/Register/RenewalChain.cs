@@ -45,6 +45,18 @@ internal static class RenewalChain
     }
 
     /// <summary>
+    /// The chain a Verification-ID (normalised, current or former: on a declaration, in the ID history or on an issued
+    /// report) belongs to; empty when the ID is unknown.
+    /// </summary>
+    public static async Task<List<ChainLink>> LoadByIdAsync(AdhereDb db, string verificationId, CancellationToken ct)
+    {
+        var seeds = await db.Declarations.IgnoreQueryFilters().Where(d => d.VerificationId == verificationId).Select(d => d.Id).ToListAsync(ct);
+        seeds.AddRange(await db.VerificationRecords.IgnoreQueryFilters().Where(v => v.VerificationId == verificationId).Select(v => v.DeclarationId).ToListAsync(ct));
+        seeds.AddRange(await db.FrozenReports.IgnoreQueryFilters().Where(r => r.VerificationId == verificationId).Select(r => r.DeclarationId).ToListAsync(ct));
+        return seeds.Count == 0 ? [] : await LoadAsync(db, seeds.Distinct().ToList(), ct);
+    }
+
+    /// <summary>
     /// The declaration that speaks for the entry: the newest one with a Verification-ID that has not handed over to a
     /// renewal; null when nothing in the chain was ever listed.
     /// </summary>

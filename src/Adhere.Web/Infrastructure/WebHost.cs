@@ -43,6 +43,7 @@ public static class WebHost
         services.AddPublicRateLimit(publicRateLimit);
         services.AddComplaintRateLimit(ComplaintRateLimit.From(builder.Configuration), publicRateLimit);
         services.AddSingleton(Adhere.Core.Complaints.ComplaintConfiguration.From(builder.Configuration));
+        services.AddSingleton(Adhere.Core.Complaints.Measures.ComplaintMeasureSettings.From(builder.Configuration));
         services.AddSingleton<ComplaintFormToken>();
         var signing = Adhere.Core.Reports.Signing.SigningSettings.From(builder.Configuration);
         if (signing.KeyPassword is null && builder.Environment.IsDevelopment())
@@ -224,6 +225,7 @@ public static class WebHost
         Adhere.Web.Register.RegisterApi.MapRegisterApi(api);
         api.MapComplaintsApi();
         api.MapComplaintCasesApi();
+        api.MapComplaintMeasuresApi();
 
         app.MapRazorPages();
         return app;
