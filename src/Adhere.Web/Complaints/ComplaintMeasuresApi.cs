@@ -20,7 +20,10 @@ public sealed record LiftMeasureRequest(string? Reasons);
 /// <summary>A corrective action's follow-up check: <paramref name="Outcome"/> met or not-met, with <paramref name="Notes"/> (required).</summary>
 public sealed record FollowUpMeasureRequest(string? Outcome, string? Notes);
 
-/// <summary>Measures on founded complaints and the notices to the supervisory authority. MB staff only (ADR 0025).</summary>
+/// <summary>
+/// Measures on founded complaints and the notices to the supervisory authority. MB staff only (ADR 0025). A case's measures
+/// and notices are listed with the case (<see cref="ComplaintCasesApi.CaseAsync"/>).
+/// </summary>
 public static class ComplaintMeasuresApi
 {
     public static RouteGroupBuilder MapComplaintMeasuresApi(this RouteGroupBuilder api)
@@ -28,14 +31,12 @@ public static class ComplaintMeasuresApi
         ArgumentNullException.ThrowIfNull(api);
         var cases = api.MapGroup("/complaints").WithTags("Complaints").RequireAuthorization(Policies.MbStaff);
         cases.MapGet("/measures", Catalogue);
-        cases.MapGet("/{reference}/measures", ListAsync).ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{reference}/measures", ImposeAsync).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         cases.MapPost("/{reference}/measures/{id:guid}/lift", LiftAsync).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         cases.MapPost("/{reference}/measures/{id:guid}/follow-up", FollowUpAsync).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        cases.MapGet("/{reference}/notices", NoticesAsync).ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapGet("/{reference}/notices/{id:guid}.pdf", NoticePdfAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -45,15 +46,6 @@ public static class ComplaintMeasuresApi
     {
         ArgumentNullException.ThrowIfNull(queries);
         return TypedResults.Ok(queries.Catalogue());
-    }
-
-    /// <summary>The measures of a complaint with their state.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<ComplaintMeasureView>>, ProblemHttpResult>> ListAsync(string reference, ComplaintMeasureQueries queries,
-        CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(queries);
-        var found = await queries.MeasuresAsync(reference, ct);
-        return found.IsError ? found.Error!.ToProblem() : TypedResults.Ok(found.Value);
     }
 
     /// <summary>Imposes a measure; a suspension or revocation changes the register at once and notifies the supervisory authority.</summary>
@@ -101,15 +93,6 @@ public static class ComplaintMeasuresApi
         if (met is null) return ComplaintMeasureErrors.OutcomeInvalid().ToProblem();
         var recorded = await followUp.HandleAsync(new(reference, id, met.Value, request.Notes), ct);
         return recorded.IsError ? recorded.Error!.ToProblem() : TypedResults.Ok(recorded.Value);
-    }
-
-    /// <summary>The notices to the supervisory authority of a complaint, with how far their sending got.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<AuthorityNoticeView>>, ProblemHttpResult>> NoticesAsync(string reference, ComplaintMeasureQueries queries,
-        CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(queries);
-        var found = await queries.NoticesAsync(reference, ct);
-        return found.IsError ? found.Error!.ToProblem() : TypedResults.Ok(found.Value);
     }
 
     /// <summary>A notice's PDF, as it was sent.</summary>

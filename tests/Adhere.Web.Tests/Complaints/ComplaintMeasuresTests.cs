@@ -166,10 +166,10 @@ public sealed class ComplaintMeasuresTests(MeasuresAppFactory app) : IClassFixtu
         var before = await SnapshotAsync();
 
         var catalogue = await provider.GetAsync("/api/v1/complaints/measures", Ct);
-        var list = await provider.GetAsync($"/api/v1/complaints/{c.Reference}/measures", Ct);
+        var pdf = await provider.GetAsync($"/api/v1/complaints/{c.Reference}/notices/{Guid.NewGuid()}.pdf", Ct);
         var impose = await ImposeAsync(provider, c.Reference, new { key = "suspension", reasons = Reasons });
 
-        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden], new[] { catalogue.StatusCode, list.StatusCode, impose.StatusCode });
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden], new[] { catalogue.StatusCode, pdf.StatusCode, impose.StatusCode });
         Assert.Equal(before, await SnapshotAsync());
     }
 

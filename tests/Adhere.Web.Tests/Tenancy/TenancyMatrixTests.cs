@@ -191,6 +191,15 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api complaint step", "POST", "/api/v1/complaints/{complaint}/steps", Target.Complaint, false, MbAll, true,
             new { trigger = "start-admissibility-check" }),
         new("page complaint case", "GET", "/console/complaints/{complaint}", Target.Complaint, true, MbAll, false),
+        // Measures and authority notices belong to the MB's case: providers never reach them; a measure or notice named by a
+        // guessed ID is found by nobody. The catalogue (GET /api/v1/complaints/measures) holds no case data (ComplaintMeasuresTests).
+        new("api impose complaint measure", "POST", "/api/v1/complaints/{complaint}/measures", Target.Complaint, false, MbAll, true,
+            new { key = "reprimand", reasons = "Planted" }),
+        new("api lift complaint measure", "POST", "/api/v1/complaints/{complaint}/measures/{id}/lift", Target.Complaint, false, [], true,
+            new { reasons = "Planted" }),
+        new("api follow up complaint measure", "POST", "/api/v1/complaints/{complaint}/measures/{id}/follow-up", Target.Complaint, false, [], true,
+            new { outcome = "met", notes = "Planted" }),
+        new("api authority notice pdf", "GET", "/api/v1/complaints/{complaint}/notices/{id}.pdf", Target.Complaint, false, [], false),
         new("page coverage", "GET", "/console/organisations/{id}/coverage", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),

@@ -15,22 +15,6 @@ public sealed class ComplaintMeasureQueries(AdhereDb db, ComplaintMeasureSetting
     public IReadOnlyList<MeasureKindView> Catalogue() =>
         [.. settings.Catalogue.Kinds.Select(k => new MeasureKindView(k.Key, k.Name, MeasureCatalogue.EffectName(k.Effect)))];
 
-    /// <summary>The measures of a complaint, oldest first; <c>complaint.not-found</c> when the caller sees no such complaint.</summary>
-    public async Task<Result<IReadOnlyList<ComplaintMeasureView>>> MeasuresAsync(string? reference, CancellationToken ct)
-    {
-        var complaint = await FindAsync(db, reference, ct, tracked: false);
-        if (complaint is null) return ComplaintIntakeErrors.NotFound(reference);
-        return Result<IReadOnlyList<ComplaintMeasureView>>.Success(await MeasuresOfAsync(db, complaint.Id, ct));
-    }
-
-    /// <summary>The notices of a complaint, oldest first.</summary>
-    public async Task<Result<IReadOnlyList<AuthorityNoticeView>>> NoticesAsync(string? reference, CancellationToken ct)
-    {
-        var complaint = await FindAsync(db, reference, ct, tracked: false);
-        if (complaint is null) return ComplaintIntakeErrors.NotFound(reference);
-        return Result<IReadOnlyList<AuthorityNoticeView>>.Success(await NoticesOfAsync(db, complaint, ct));
-    }
-
     /// <summary>A notice's PDF as it was sent.</summary>
     public async Task<Result<(string FileName, byte[] Pdf)>> NoticePdfAsync(string? reference, Guid id, CancellationToken ct)
     {
