@@ -425,6 +425,42 @@ public sealed class ComplaintMeasuresTests(MeasuresAppFactory app) : IClassFixtu
         await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound, "complaint.notice-not-found");
     }
 
+    [Fact]
+    public async Task ConsoleCase_ImposeAndLiftASuspension_ShowsTheMeasureTheNoticeLinkAndTheForms()
+    {
+        var c = await DecidedAsync();
+        var casePage = $"/console/complaints/{c.Reference}";
+        var measures = $"{casePage}/measures";
+        using var page = await app.SignInAsync(await app.CreateUserAsync(Role.MbDecisionMaker));
+        using var assessorPage = await app.SignInAsync(await app.CreateUserAsync(Role.MbAssessor));
+
+        var offered = await page.Http.GetStringAsync(casePage, Ct);
+        var assessorView = await assessorPage.Http.GetStringAsync(casePage, Ct);
+        using var imposed = await page.PostFormAsync(casePage, $"{measures}?handler=Impose", new() { ["key"] = "suspension", ["reasons"] = Reasons });
+        var shown = await page.Http.GetStringAsync(casePage, Ct);
+        var measureId = (await CaseAsync(c.DecisionMaker, c.Reference)).GetProperty("measures")[0].GetProperty("id").GetGuid();
+        using var refused = await page.PostFormAsync(casePage, $"{measures}?handler=Lift", new() { ["measureId"] = measureId.ToString(), ["reasons"] = "" });
+        var refusedHtml = await refused.Content.ReadAsStringAsync(Ct);
+        var statusAfterRefusal = await StatusAsync(c.Listed.VerificationId);
+        using var lifted = await page.PostFormAsync(casePage, $"{measures}?handler=Lift",
+            new() { ["measureId"] = measureId.ToString(), ["reasons"] = "Corrected and checked." });
+
+        Assert.Contains($"{measures}?handler=Impose", offered, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"suspension\">Suspension</option>", offered, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Impose", assessorView, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Redirect, casePage), (imposed.StatusCode, imposed.Headers.Location?.OriginalString));
+        Assert.Contains("In force", shown, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/v1/complaints/{c.Reference}/notices/", shown, StringComparison.Ordinal);
+        Assert.Contains(MeasuresAppFactory.AuthorityName, shown, StringComparison.Ordinal);
+        Assert.Contains($"{measures}?handler=Lift", shown, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("complaint.measure-reasons-required", refusedHtml, StringComparison.Ordinal);
+        Assert.Equal("suspended", statusAfterRefusal);
+        Assert.Equal(HttpStatusCode.Redirect, lifted.StatusCode);
+        Assert.Equal("valid", await StatusAsync(c.Listed.VerificationId));
+        Assert.Contains("Lifted", await page.Http.GetStringAsync(casePage, Ct), StringComparison.Ordinal);
+    }
+
     private static string PdfText(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
