@@ -130,6 +130,7 @@ public static class CoreServices
         services.AddScoped<Complaints.ComplaintStatusLookup>();
         services.AddScoped<Complaints.MoveComplaint>();
         services.AddScoped<Complaints.ComplaintQueries>();
+        services.AddScoped<Complaints.ComplaintYearSummary>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();
