@@ -193,6 +193,7 @@ public static class CoreServices
 
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoAssessments>();
+        services.AddScoped<DemoComplaints>();
         services.AddScoped<DemoSeeder>();
         return services;
     }
