@@ -180,6 +180,7 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler("/error");
+        app.UseMiddleware<Adhere.Web.Register.RegisterFastPath>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(StatusPages.WriteProblemAsync));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
