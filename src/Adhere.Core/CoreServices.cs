@@ -136,6 +136,7 @@ public static class CoreServices
         services.AddScoped<Complaints.Measures.LiftComplaintMeasure>();
         services.AddScoped<Complaints.Measures.FollowUpComplaintMeasure>();
         services.AddScoped<Complaints.AuthorityNotices.AuthorityNoticeWriter>();
+        services.AddScoped<Complaints.ComplaintYearSummary>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();
@@ -198,6 +199,7 @@ public static class CoreServices
 
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoAssessments>();
+        services.AddScoped<DemoComplaints>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

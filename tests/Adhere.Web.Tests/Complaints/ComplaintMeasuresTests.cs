@@ -461,6 +461,21 @@ public sealed class ComplaintMeasuresTests(MeasuresAppFactory app) : IClassFixtu
         Assert.Contains("Lifted", await page.Http.GetStringAsync(casePage, Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task YearSummary_AfterAReprimand_CountsItByKind()
+    {
+        var c = await DecidedAsync();
+        var year = app.Time.GetUtcNow().UtcDateTime.Year.ToString(CultureInfo.InvariantCulture);
+        async Task<int> ReprimandsAsync() => (await HttpAssert.JsonAsync(await c.DecisionMaker.GetAsync($"/api/v1/complaints/summary/{year}", Ct)))
+            .GetProperty("measuresByKind").EnumerateArray().Where(k => k.GetProperty("name").GetString() == "reprimand")
+            .Select(k => k.GetProperty("count").GetInt32()).SingleOrDefault();
+        var before = await ReprimandsAsync();
+
+        await HttpAssert.JsonAsync(await ImposeAsync(c.DecisionMaker, c.Reference, new { key = "reprimand", reasons = Reasons }), HttpStatusCode.Created);
+
+        Assert.Equal(before + 1, await ReprimandsAsync());
+    }
+
     private static string PdfText(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
