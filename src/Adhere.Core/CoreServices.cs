@@ -130,6 +130,13 @@ public static class CoreServices
         services.AddScoped<Complaints.ComplaintStatusLookup>();
         services.AddScoped<Complaints.MoveComplaint>();
         services.AddScoped<Complaints.ComplaintQueries>();
+        services.AddScoped<Complaints.Investigation.InvestigationUploads>();
+        services.AddScoped<Complaints.Investigation.AskComplaintQuestion>();
+        services.AddScoped<Complaints.Investigation.AnswerProviderQuestion>();
+        services.AddScoped<Complaints.Investigation.AnswerComplainantQuestion>();
+        services.AddScoped<Complaints.Investigation.AddComplaintNote>();
+        services.AddScoped<Complaints.Investigation.InvestigationQueries>();
+        services.AddScoped<Complaints.Investigation.ComplainantQuestionLookup>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();

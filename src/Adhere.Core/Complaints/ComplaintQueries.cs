@@ -31,7 +31,11 @@ public sealed record ComplaintAttachmentView(Guid Id, string FileName, string Co
 /// </summary>
 public sealed record ComplaintCase(ComplaintSummary Summary, string Conduct, ComplainantView? Complainant, string? DismissalReason,
     string? Finding, DateTimeOffset? DecidedAt, DateTimeOffset? EndedAt, int AppealCount, IReadOnlyList<ComplaintAttachmentView> Attachments,
-    IReadOnlyList<ComplaintStep> History, IReadOnlyList<string> AllowedSteps);
+    IReadOnlyList<ComplaintStep> History, IReadOnlyList<string> AllowedSteps)
+{
+    /// <summary>Questions to the provider and the complainant, and internal notes (<see cref="Investigation.InvestigationQueries"/>).</summary>
+    public Investigation.ComplaintInvestigation? Investigation { get; init; }
+}
 
 /// <summary>
 /// The MB's view of complaints: the list with its clocks, and one case with its history. Providers never reach a complaint
@@ -111,7 +115,10 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
             complaint.Finding is { } f ? Kebab(f.ToString()) : null,
             complaint.DecidedAt, complaint.EndedAt, complaint.AppealCount,
             attachments.Select(a => new ComplaintAttachmentView(a.Id.Value, a.FileName, a.ContentType, a.Length, a.Sha256, a.UploadedAt)).ToList(),
-            events.Select(Step).ToList(), steps);
+            events.Select(Step).ToList(), steps)
+        {
+            Investigation = await Investigation.InvestigationQueries.ForCaseAsync(db, complaint, time.GetUtcNow(), ct),
+        };
     }
 
     private static ComplaintSummary Summary(Complaint c, DateTimeOffset now) => new(c.Reference, ComplaintStatusLookup.StatusName(c.Status), c.Company,

@@ -108,6 +108,12 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<Adhere.Domain.Complaints.ComplaintAttachment> ComplaintAttachments => Set<Adhere.Domain.Complaints.ComplaintAttachment>();
 
+    public DbSet<Adhere.Domain.Complaints.ComplaintQuestion> ComplaintQuestions => Set<Adhere.Domain.Complaints.ComplaintQuestion>();
+
+    public DbSet<Adhere.Domain.Complaints.ComplaintNote> ComplaintNotes => Set<Adhere.Domain.Complaints.ComplaintNote>();
+
+    public DbSet<Adhere.Domain.Complaints.InvestigationFile> InvestigationFiles => Set<Adhere.Domain.Complaints.InvestigationFile>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -321,6 +327,11 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         // Complaints are the MB's own data: providers never see them, whichever provider they concern.
         builder.Entity<Adhere.Domain.Complaints.Complaint>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<Adhere.Domain.Complaints.ComplaintAttachment>().HasQueryFilter(x => SeesAllOrganisations);
+        // A provider reads the questions put to it and their files, nothing else of a complaint; notes are the MB's alone.
+        Adhere.Core.Complaints.Investigation.InvestigationModel.Configure(builder);
+        builder.Entity<Adhere.Domain.Complaints.ComplaintQuestion>().HasQueryFilter(x => SeesAllOrganisations || x.OrganisationId == CurrentOrganisationId);
+        builder.Entity<Adhere.Domain.Complaints.InvestigationFile>().HasQueryFilter(x => SeesAllOrganisations || x.OrganisationId == CurrentOrganisationId);
+        builder.Entity<Adhere.Domain.Complaints.ComplaintNote>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);
@@ -371,6 +382,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
             {
                 IOrganisationOwned owned => owned.OrganisationId,
                 Organisation organisation => organisation.Id,
+                Adhere.Domain.Complaints.ComplaintQuestion { OrganisationId: { } provider } => provider,
+                Adhere.Domain.Complaints.InvestigationFile { OrganisationId: { } provider } => provider,
                 _ => (OrganisationId?)null,
             };
             if (owner is { } id && id != Caller.OrganisationId)

@@ -27,6 +27,12 @@ public static class ComplaintQuestionErrors
     public static InvalidError DueInvalid(DateOnly earliest, DateOnly latest) => new("complaint.question-due-invalid",
         string.Create(CultureInfo.InvariantCulture, $"The due date must lie between {earliest:yyyy-MM-dd} (the standard period) and {latest:yyyy-MM-dd}."), "dueOn");
 
+    public static InvalidError DueFixed(int days) => new("complaint.question-due-fixed",
+        $"The complainant always has {days} days to answer; a due date can only be set for the provider.", "dueOn");
+
+    public static ForbiddenError AnswerRoleNotAllowed() => new("complaint.question-answer-not-allowed",
+        "Only the provider's editors answer its questions in the portal.");
+
     public static ConflictError Anonymous() => new("complaint.question-anonymous",
         "The complaint is anonymous: there is nobody to ask. Ask the provider, or decide on what the complaint says.");
 
