@@ -27,6 +27,8 @@ public static class ComplaintQuestionErrors
     public static InvalidError DueInvalid(DateOnly earliest, DateOnly latest) => new("complaint.question-due-invalid",
         string.Create(CultureInfo.InvariantCulture, $"The due date must lie between {earliest:yyyy-MM-dd} (the standard period) and {latest:yyyy-MM-dd}."), "dueOn");
 
+    public static InvalidError DueInvalidFormat() => new("complaint.question-due-invalid", "Give the due date as yyyy-MM-dd.", "dueOn");
+
     public static InvalidError DueFixed(int days) => new("complaint.question-due-fixed",
         $"The complainant always has {days} days to answer; a due date can only be set for the provider.", "dueOn");
 
