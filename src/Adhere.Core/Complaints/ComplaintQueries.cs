@@ -33,7 +33,10 @@ public sealed record ComplaintCase(ComplaintSummary Summary, string Conduct, Com
     string? Finding, DateTimeOffset? DecidedAt, DateTimeOffset? EndedAt, int AppealCount, IReadOnlyList<ComplaintAttachmentView> Attachments,
     IReadOnlyList<ComplaintStep> History, IReadOnlyList<string> AllowedSteps)
 {
-    /// <summary>Questions to the provider and the complainant, and internal notes (<see cref="Investigation.InvestigationQueries"/>).</summary>
+    /// <summary>
+    /// Questions to the provider and the complainant, and internal notes (<see cref="Investigation.InvestigationQueries"/>);
+    /// null, like <see cref="Complainant"/>, for MB staff who do not handle cases.
+    /// </summary>
     public Investigation.ComplaintInvestigation? Investigation { get; init; }
 }
 
@@ -117,7 +120,8 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
             attachments.Select(a => new ComplaintAttachmentView(a.Id.Value, a.FileName, a.ContentType, a.Length, a.Sha256, a.UploadedAt)).ToList(),
             events.Select(Step).ToList(), steps)
         {
-            Investigation = await Investigation.InvestigationQueries.ForCaseAsync(db, complaint, time.GetUtcNow(), ct),
+            // Answers and notes may name the complainant, so they are withheld like the complainant's identity.
+            Investigation = handles ? await Investigation.InvestigationQueries.ForCaseAsync(db, complaint, time.GetUtcNow(), ct) : null,
         };
     }
 

@@ -99,11 +99,14 @@ public sealed class InvestigationQueries(AdhereDb db, DocumentStore store, TimeP
     }
 
     /// <summary>
-    /// A file of a case for MB staff: one sent with the complaint, a question, an answer or a note. Another case's file is
+    /// A file of a case for the MB staff who handle cases: one sent with the complaint, a question, an answer or a note. Another case's file is
     /// <c>complaint.file-not-found</c>.
     /// </summary>
     public async Task<Result<InvestigationDownload>> CaseFileAsync(string? reference, Guid fileId, CancellationToken ct)
     {
+        // Files may name the complainant: only the staff who handle cases open them, checked first so nothing else leaks.
+        var role = InvestigationAccess.HandlerRole(db.Caller);
+        if (db.Caller.SeesAllOrganisations && !ComplaintQuestion.IsCaseHandler(role)) return ComplaintQuestionErrors.RoleNotAllowed(role);
         var complaint = await InvestigationAccess.FindAsync(db, reference, ct);
         if (complaint is null) return ComplaintIntakeErrors.NotFound(reference);
         var file = await db.InvestigationFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == new InvestigationFileId(fileId) && f.ComplaintId == complaint.Id, ct);
