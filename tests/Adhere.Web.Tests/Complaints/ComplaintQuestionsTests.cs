@@ -321,8 +321,12 @@ public sealed partial class ComplaintQuestionsTests(InvestigationAppFactory app)
         var api = await anonymous.GetAsync(new Uri($"/api/v1/complaint-answers/{forged}", UriKind.Relative), Ct);
         var junk = await anonymous.GetAsync(new Uri("/api/v1/complaint-answers/not-a-key", UriKind.Relative), Ct);
         var html = await page.GetAsync($"/complaints/answer/{forged}");
+        var token = await ComplaintScenario.FormTokenAsync(app, anonymous);
+        using var form = Form(new() { ["text"] = "Planted", ["formToken"] = token });
+        var post = await anonymous.PostAsync(new Uri($"/api/v1/complaint-answers/{forged}", UriKind.Relative), form, Ct);
 
         await HttpAssert.ProblemAsync(api, HttpStatusCode.NotFound, "complaint.question-link-invalid");
+        await HttpAssert.ProblemAsync(post, HttpStatusCode.NotFound, "complaint.question-link-invalid");
         await HttpAssert.ProblemAsync(junk, HttpStatusCode.NotFound, "complaint.question-link-invalid");
         Assert.Equal(HttpStatusCode.NotFound, html.StatusCode);
         Assert.Contains("data-error-code=\"complaint.question-link-invalid\"", await html.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -491,6 +495,41 @@ public sealed partial class ComplaintQuestionsTests(InvestigationAppFactory app)
         Assert.Contains("Console note.", html, StringComparison.Ordinal);
         Assert.Contains("handler=Ask", html, StringComparison.Ordinal);
         Assert.Contains("id=\"ask-complainant\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskProvider_ComplaintNamingAFormerVerificationId_ReachesTheSameProvider()
+    {
+        var entry = await RegisterScenario.ListedAsync(app);
+        using var assessor = await ClientAsync(Role.MbAssessor);
+        using var anonymous = app.ApiClient(null);
+        var token = await ComplaintScenario.FormTokenAsync(app, anonymous);
+        var created = await HttpAssert.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/complaints",
+            ComplaintScenario.Body(token, "former@example.org", verificationId: entry.VerificationId), Ct), HttpStatusCode.Created);
+        var reference = created.GetProperty("reference").GetString()!;
+        var renamed = await entry.ChangeLevelAsync();
+        Assert.NotEqual(entry.VerificationId, renamed);
+        await HttpAssert.JsonAsync(await assessor.PostAsJsonAsync($"/api/v1/complaints/{reference}/steps", new { trigger = "start-admissibility-check" }, Ct));
+
+        var id = await AskAsync(assessor, reference, "provider", "Does the new level change anything here?");
+
+        var list = await HttpAssert.JsonAsync(await entry.Assessment.ProviderClient.GetAsync(new Uri("/api/v1/complaint-questions", UriKind.Relative), Ct));
+        Assert.Contains(list.EnumerateArray(), q => q.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheInvestigationEndpoints()
+    {
+        using var client = app.ApiClient(null);
+
+        var json = await HttpAssert.JsonAsync(await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct));
+
+        var paths = json.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/complaints/{reference}/questions", "/api/v1/complaints/{reference}/notes", "/api/v1/complaint-questions",
+            "/api/v1/complaint-questions/{id}/answer", "/api/v1/complaint-answers/{key}" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
+        }
     }
 
     [GeneratedRegex(@"/complaints/answer/(caq_[A-Za-z0-9_\-]+)")]
