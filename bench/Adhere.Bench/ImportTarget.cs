@@ -31,8 +31,9 @@ internal sealed class ImportTarget : IAsyncDisposable
     public static async Task<ImportTarget> CreateAsync(string directory, CancellationToken ct)
     {
         var file = Path.Combine(directory, $"{Guid.NewGuid():N}.db");
-        // No pooling: every target is a new file, and a pooled connection would keep the deleted one open.
-        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False");
+        // Pooled, as the web host and the CLI open it: the measured import then reuses the migration's connection and,
+        // like the product, does not close (and so checkpoint) the WAL file at the end. DisposeAsync clears the pool.
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file}");
         var provider = new ServiceCollection().AddLogging().AddAdhereCore(settings).BuildServiceProvider();
         await using (var migration = provider.CreateAsyncScope())
         {
@@ -60,6 +61,7 @@ internal sealed class ImportTarget : IAsyncDisposable
     {
         await scope.DisposeAsync();
         await provider.DisposeAsync();
+        using (var pooled = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}")) Microsoft.Data.Sqlite.SqliteConnection.ClearPool(pooled);
         foreach (var path in new[] { file, file + "-journal", file + "-wal", file + "-shm" }) File.Delete(path);
     }
 }

@@ -64,6 +64,7 @@ public static class AdhereCli
             Reports.KeyCommands.Create(cli),
             Reports.ReportCommands.Create(cli),
             Register.RegisterCommands.Create(cli),
+            Complaints.ComplaintCommands.Create(cli),
             DemoCommands.Create(cli),
         };
         root.Add(cli.ProviderOption);

@@ -137,6 +137,7 @@ public static class CoreServices
         services.AddScoped<Complaints.Investigation.AddComplaintNote>();
         services.AddScoped<Complaints.Investigation.InvestigationQueries>();
         services.AddScoped<Complaints.Investigation.ComplainantQuestionLookup>();
+        services.AddScoped<Complaints.ComplaintYearSummary>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();
@@ -199,6 +200,7 @@ public static class CoreServices
 
         services.AddScoped<DemoDeclarations>();
         services.AddScoped<DemoAssessments>();
+        services.AddScoped<DemoComplaints>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

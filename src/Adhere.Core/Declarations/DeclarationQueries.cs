@@ -287,6 +287,5 @@ public sealed class DeclarationQueries(AdhereDb db, DeclarationAccess access, De
     };
 
     // "PassedWithWarnings" → "passed-with-warnings"
-    internal static string Kebab(string name) =>
-        string.Concat(name.Select((ch, i) => char.IsUpper(ch) ? (i == 0 ? char.ToLowerInvariant(ch).ToString() : "-" + char.ToLowerInvariant(ch)) : ch.ToString()));
+    internal static string Kebab(string name) => EnumNames.Kebab(name);
 }

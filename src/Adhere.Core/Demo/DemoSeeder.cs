@@ -14,12 +14,13 @@ namespace Adhere.Core.Demo;
 /// <summary>
 /// Fills a database with a small, realistic installation: the Monitoring Body with one user per MB role and five
 /// cloud providers (two with an editor and a viewer, a newcomer with an editor, two without users whose register entries
-/// are expired and suspended), their services and declarations (<see cref="DemoDeclarations"/>). Passwords are random and returned once, for printing.
+/// are expired and suspended), their services and declarations (<see cref="DemoDeclarations"/>), assessments
+/// (<see cref="DemoAssessments"/>) and complaints (<see cref="DemoComplaints"/>). Passwords are random and returned once, for printing.
 /// Later features add their demo data here, so a newcomer sees every part of the product populated.
 /// </summary>
 public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisation, UpdateOrganisationProfile updateProfile, AddUser addUser,
     ImportCatalogue importCatalogue, AddServiceCategory addCategory, CreateService createService, DemoDeclarations declarations,
-    DemoAssessments assessments, Reports.Signing.SigningSettings signing, Reports.Signing.CreateSigningKey createKey)
+    DemoAssessments assessments, DemoComplaints complaints, Reports.Signing.SigningSettings signing, Reports.Signing.CreateSigningKey createKey)
 {
     public const string MonitoringBodyName = "Demo Monitoring Body";
 
@@ -156,6 +157,8 @@ public sealed class DemoSeeder(AdhereDb db, CreateOrganisation createOrganisatio
         if (assessed.IsError) return assessed.Error!;
         var history = await declarations.SeedRegisterHistoryAsync(organisationIds, ct);
         if (history.IsError) return history.Error!;
+        var complained = await complaints.SeedAsync(ct);
+        if (complained.IsError) return complained.Error!;
 
         await transaction.CommitAsync(ct);
         return created;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Adhere.Domain.Accounts;
 using Adhere.Domain.Audit;
 using Adhere.Domain.Declarations.Lifecycle;
@@ -38,6 +37,5 @@ public sealed record PhaseChange(
         return new AuditEntry($"user:{By.Value}", actorName, AuditAction, "assessment", assessment.ToString(), organisation, changes);
     }
 
-    private static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLower(c, CultureInfo.InvariantCulture) : char.ToLower(c, CultureInfo.InvariantCulture).ToString()));
+    private static string Kebab(string name) => Common.EnumNames.Kebab(name);
 }

@@ -12,16 +12,22 @@ public static class SecurityHeaders
         {
             context.Response.OnStarting(() =>
             {
-                var headers = context.Response.Headers;
-                // A download sets its own, stricter policy (sandbox, nothing loads); every other response gets the default.
-                if (headers.ContentSecurityPolicy.Count == 0) headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                Apply(context.Response.Headers);
                 return Task.CompletedTask;
             });
             return next(context);
         });
+
+    /// <summary>Sets the headers on a response that is about to start (also for responses written before this middleware runs).</summary>
+    public static void Apply(IHeaderDictionary headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        // A download sets its own, stricter policy (sandbox, nothing loads); every other response gets the default.
+        if (headers.ContentSecurityPolicy.Count == 0) headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+    }
 }

@@ -181,6 +181,7 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler("/error");
+        app.UseMiddleware<Adhere.Web.Register.RegisterFastPath>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(StatusPages.WriteProblemAsync));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
@@ -226,6 +227,7 @@ public static class WebHost
         api.MapComplaintsApi();
         api.MapComplaintCasesApi();
         api.MapComplaintQuestionsApi();
+        api.MapComplaintSummaryApi();
 
         app.MapRazorPages();
         return app;

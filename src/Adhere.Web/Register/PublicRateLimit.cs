@@ -61,11 +61,18 @@ public static class PublicRateLimit
     public static IServiceCollection AddPublicRateLimit(this IServiceCollection services, PublicRateLimitSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var bucket = settings.BucketOptions();
+        var buckets = new PublicReadBuckets(settings);
         services.AddSingleton(settings);
+        services.AddSingleton(buckets);
         return services.AddRateLimiter(o =>
         {
-            o.AddPolicy(RegisterApi.RateLimitPolicy, http => RateLimitPartition.GetTokenBucketLimiter(ClientKey(http.Connection.RemoteIpAddress), _ => bucket));
+            // The middleware keeps one limiter per client; each hands over to the shared buckets, which the register's
+            // fast path (RegisterFastPath) draws from too, so a client has one budget whichever way it is served.
+            o.AddPolicy(RegisterApi.RateLimitPolicy, http =>
+            {
+                var client = ClientKey(http.Connection.RemoteIpAddress);
+                return RateLimitPartition.Get(client, key => new SharedBucketLimiter(buckets, key));
+            });
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, ct) => RejectAsync(context.HttpContext, context.Lease, settings);
         });
@@ -86,7 +93,8 @@ public static class PublicRateLimit
         return new IPAddress(bytes) + "/64";
     }
 
-    private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease, PublicRateLimitSettings settings)
+    /// <summary>Answers 429 with <c>Retry-After</c> and a ProblemDetails (<see cref="ErrorCode"/>).</summary>
+    public static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease, PublicRateLimitSettings settings)
     {
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(settings.WindowSeconds);
         var seconds = (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, PublicRateLimitSettings.MaxWindowSeconds);
@@ -96,5 +104,58 @@ public static class PublicRateLimit
             $"Too many requests from your address to the public register; try again in {seconds} second{(seconds == 1 ? "" : "s")}.",
             StatusCodes.Status429TooManyRequests);
         await Results.Problem(problem).ExecuteAsync(http);
+    }
+}
+
+/// <summary>The token buckets of the public surfaces, one per client key, shared by the rate-limiting middleware and the register's fast path.</summary>
+public sealed class PublicReadBuckets : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter;
+
+    public PublicReadBuckets(PublicRateLimitSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var bucket = settings.BucketOptions();
+        limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket));
+    }
+
+    public RateLimitLease AttemptAcquire(string client, int permits = 1) => limiter.AttemptAcquire(client, permits);
+
+    public ValueTask<RateLimitLease> AcquireAsync(string client, int permits, CancellationToken ct) => limiter.AcquireAsync(client, permits, ct);
+
+    public RateLimiterStatistics? GetStatistics(string client) => limiter.GetStatistics(client);
+
+    public void Dispose() => limiter.Dispose();
+}
+
+/// <summary>
+/// The rate-limiting middleware's limiter for one client: it owns nothing and draws from <see cref="PublicReadBuckets"/>.
+/// It reports itself idle after a minute without requests, so the middleware may drop it; the bucket lives on.
+/// </summary>
+internal sealed class SharedBucketLimiter(PublicReadBuckets buckets, string client) : RateLimiter
+{
+    private long lastUsed = Environment.TickCount64;
+
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            var idle = TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref lastUsed));
+            return idle > TimeSpan.FromMinutes(1) ? idle : null;
+        }
+    }
+
+    public override RateLimiterStatistics? GetStatistics() => buckets.GetStatistics(client);
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        Volatile.Write(ref lastUsed, Environment.TickCount64);
+        return buckets.AttemptAcquire(client, permitCount);
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref lastUsed, Environment.TickCount64);
+        return buckets.AcquireAsync(client, permitCount, cancellationToken);
     }
 }

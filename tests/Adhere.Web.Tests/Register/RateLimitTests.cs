@@ -114,6 +114,29 @@ public sealed class RateLimitTests(ThreeAMinuteAppFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Verification_CachedAndUncached_DrawFromOneBudget()
+    {
+        var s = await RegisterScenario.ListedAsync(app);
+        using var client = app.ClientFrom(NewAddress());
+        var path = new Uri($"/api/v1/register/verifications/{s.VerificationId}", UriKind.Relative);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var ok = await client.GetAsync(path, Ct); // the first fills the cache, the others are answered from it
+            statuses.Add(ok.StatusCode);
+        }
+
+        using var limited = await client.GetAsync(path, Ct);
+
+        Assert.All(statuses, st => Assert.Equal(HttpStatusCode.OK, st));
+        var problem = await HttpAssert.JsonAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.Equal("register.rate-limited", problem.GetProperty("errorCode").GetString());
+        Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
+        Assert.Equal("no-store", limited.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
     public async Task SignedInApi_OutsideThePublicSurfaces_IsNotLimited()
     {
         var address = NewAddress();

@@ -31,7 +31,7 @@ public static class AssessmentText
     public static string Kebab(Enum value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return string.Concat(value.ToString().Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+        return Adhere.Domain.Common.EnumNames.Kebab(value.ToString());
     }
 
     /// <summary>Why a control is in the selection, from the selection's reason code ("weak-evidence" → "weak evidence").</summary>
