@@ -136,6 +136,13 @@ public static class CoreServices
         services.AddScoped<Complaints.Measures.LiftComplaintMeasure>();
         services.AddScoped<Complaints.Measures.FollowUpComplaintMeasure>();
         services.AddScoped<Complaints.AuthorityNotices.AuthorityNoticeWriter>();
+        services.AddScoped<Complaints.Investigation.InvestigationUploads>();
+        services.AddScoped<Complaints.Investigation.AskComplaintQuestion>();
+        services.AddScoped<Complaints.Investigation.AnswerProviderQuestion>();
+        services.AddScoped<Complaints.Investigation.AnswerComplainantQuestion>();
+        services.AddScoped<Complaints.Investigation.AddComplaintNote>();
+        services.AddScoped<Complaints.Investigation.InvestigationQueries>();
+        services.AddScoped<Complaints.Investigation.ComplainantQuestionLookup>();
         services.AddScoped<Complaints.ComplaintYearSummary>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);

@@ -38,6 +38,11 @@ public sealed record ComplaintCase(ComplaintSummary Summary, string Conduct, Com
 
     /// <summary>Notices to the supervisory authority of the complaint's suspensions and revocations, oldest first.</summary>
     public IReadOnlyList<Measures.AuthorityNoticeView> Notices { get; init; } = [];
+    /// <summary>
+    /// Questions to the provider and the complainant, and internal notes (<see cref="Investigation.InvestigationQueries"/>);
+    /// null, like <see cref="Complainant"/>, for MB staff who do not handle cases.
+    /// </summary>
+    public Investigation.ComplaintInvestigation? Investigation { get; init; }
 }
 
 /// <summary>
@@ -122,6 +127,8 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
         {
             Measures = await Measures.ComplaintMeasureQueries.MeasuresOfAsync(db, complaint.Id, ct),
             Notices = await Measures.ComplaintMeasureQueries.NoticesOfAsync(db, complaint, ct),
+            // Answers and notes may name the complainant, so they are withheld like the complainant's identity.
+            Investigation = handles ? await Investigation.InvestigationQueries.ForCaseAsync(db, complaint, time.GetUtcNow(), ct) : null,
         };
     }
 

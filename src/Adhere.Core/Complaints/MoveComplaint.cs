@@ -27,6 +27,10 @@ public sealed class MoveComplaint(AdhereDb db, TimeProvider time)
         var complaint = text is null ? null : await db.Complaints.FirstOrDefaultAsync(c => c.Reference == text, ct);
         if (complaint is null) return ComplaintIntakeErrors.NotFound(command.Reference);
 
+        // Dismissing for lack of cooperation needs a complainant question that lapsed; the domain checks the questions.
+        var questions = command.Dismissal == DismissalReason.LackOfCooperation
+            ? await db.ComplaintQuestions.AsNoTracking().Where(q => q.ComplaintId == complaint.Id).ToListAsync(ct)
+            : [];
         var actor = ActorFor(command.Trigger);
         var from = complaint.Status;
         var now = time.GetUtcNow();
@@ -34,7 +38,7 @@ public sealed class MoveComplaint(AdhereDb db, TimeProvider time)
         {
             ComplaintTrigger.StartAdmissibilityCheck => complaint.StartAdmissibilityCheck(actor, now),
             ComplaintTrigger.Admit => complaint.Admit(actor, now),
-            ComplaintTrigger.Dismiss => command.Dismissal is { } reason ? complaint.Dismiss(actor, reason, command.Reasons, now) : ComplaintErrors.DismissalReasonInvalid(),
+            ComplaintTrigger.Dismiss => command.Dismissal is { } reason ? complaint.Dismiss(actor, reason, command.Reasons, now, questions) : ComplaintErrors.DismissalReasonInvalid(),
             ComplaintTrigger.Decide => command.Finding is { } finding ? complaint.Decide(actor, finding, command.Reasons, now) : ComplaintErrors.FindingInvalid(),
             ComplaintTrigger.Close => complaint.Close(actor, now),
             ComplaintTrigger.Appeal => complaint.Appeal(actor, command.Reasons, now),

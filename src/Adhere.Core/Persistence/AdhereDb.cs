@@ -113,6 +113,11 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public DbSet<Adhere.Core.Complaints.AuthorityNotices.AuthorityNotice> AuthorityNotices => Set<Adhere.Core.Complaints.AuthorityNotices.AuthorityNotice>();
 
     public DbSet<Mail.OutboxAttachment> OutboxAttachments => Set<Mail.OutboxAttachment>();
+    public DbSet<Adhere.Domain.Complaints.ComplaintQuestion> ComplaintQuestions => Set<Adhere.Domain.Complaints.ComplaintQuestion>();
+
+    public DbSet<Adhere.Domain.Complaints.ComplaintNote> ComplaintNotes => Set<Adhere.Domain.Complaints.ComplaintNote>();
+
+    public DbSet<Adhere.Domain.Complaints.InvestigationFile> InvestigationFiles => Set<Adhere.Domain.Complaints.InvestigationFile>();
 
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
@@ -330,6 +335,11 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         Adhere.Core.Complaints.Measures.ComplaintMeasureModel.Configure(builder);
         builder.Entity<Adhere.Domain.Complaints.ComplaintMeasure>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<Adhere.Core.Complaints.AuthorityNotices.AuthorityNotice>().HasQueryFilter(x => SeesAllOrganisations);
+        // A provider reads the questions put to it and their files, nothing else of a complaint; notes are the MB's alone.
+        Adhere.Core.Complaints.Investigation.InvestigationModel.Configure(builder);
+        builder.Entity<Adhere.Domain.Complaints.ComplaintQuestion>().HasQueryFilter(x => SeesAllOrganisations || x.OrganisationId == CurrentOrganisationId);
+        builder.Entity<Adhere.Domain.Complaints.InvestigationFile>().HasQueryFilter(x => SeesAllOrganisations || x.OrganisationId == CurrentOrganisationId);
+        builder.Entity<Adhere.Domain.Complaints.ComplaintNote>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);
@@ -380,6 +390,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
             {
                 IOrganisationOwned owned => owned.OrganisationId,
                 Organisation organisation => organisation.Id,
+                Adhere.Domain.Complaints.ComplaintQuestion { OrganisationId: { } provider } => provider,
+                Adhere.Domain.Complaints.InvestigationFile { OrganisationId: { } provider } => provider,
                 _ => (OrganisationId?)null,
             };
             if (owner is { } id && id != Caller.OrganisationId)

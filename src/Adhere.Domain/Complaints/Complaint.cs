@@ -165,10 +165,23 @@ public sealed class Complaint
     /// <summary>Finds the complaint admissible: investigation begins.</summary>
     public Result<ComplaintStatus> Admit(Role actor, DateTimeOffset now) => Move(ComplaintTrigger.Admit, actor, null, now);
 
-    /// <summary>Dismisses the complaint for <paramref name="reason"/>, explained in <paramref name="explanation"/> (required).</summary>
-    public Result<ComplaintStatus> Dismiss(Role actor, DismissalReason reason, string? explanation, DateTimeOffset now)
+    /// <summary>
+    /// Dismisses the complaint for <paramref name="reason"/>, explained in <paramref name="explanation"/> (required).
+    /// <see cref="DismissalReason.LackOfCooperation"/> needs one of <paramref name="questions"/> (the complaint's) to be a
+    /// question to the complainant that lapsed unanswered (<c>complaint.no-lapsed-question</c> otherwise).
+    /// </summary>
+    public Result<ComplaintStatus> Dismiss(Role actor, DismissalReason reason, string? explanation, DateTimeOffset now,
+        IEnumerable<ComplaintQuestion>? questions = null)
     {
         if (!Enum.IsDefined(reason)) return ComplaintErrors.DismissalReasonInvalid();
+        if (reason == Complaints.DismissalReason.LackOfCooperation)
+        {
+            // Role and state first, as for every move, so that a caller without the right learns nothing about the questions.
+            var allowed = ComplaintLifecycle.Fire(Status, ComplaintTrigger.Dismiss, actor);
+            if (allowed.IsError) return allowed;
+            if (!ComplaintQuestion.ComplainantHasLapsed(questions, Id, now)) return ComplaintQuestionErrors.NoLapsedQuestion();
+        }
+
         var moved = Move(ComplaintTrigger.Dismiss, actor, explanation, now);
         if (!moved.IsError) DismissalReason = reason;
         return moved;

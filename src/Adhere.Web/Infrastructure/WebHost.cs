@@ -107,6 +107,7 @@ public static class WebHost
             o.Conventions.AddFolderApplicationModelConvention("/Register", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(RegisterApi.RateLimitPolicy)));
             // Filing a complaint has its own, stricter limit for POSTs; looking up a status shares the public one.
             o.Conventions.AddPageApplicationModelConvention("/Complaints/New", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(ComplaintRateLimit.Policy)));
+            o.Conventions.AddPageApplicationModelConvention("/Complaints/Answer", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(ComplaintRateLimit.Policy)));
             o.Conventions.AddPageApplicationModelConvention("/Complaints/Status", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(RegisterApi.RateLimitPolicy)));
             o.Conventions.AddPageApplicationModelConvention("/Reports/Verify", p => p.EndpointMetadata.Add(new EnableRateLimitingAttribute(RegisterApi.RateLimitPolicy)));
         });
@@ -227,6 +228,7 @@ public static class WebHost
         api.MapComplaintsApi();
         api.MapComplaintCasesApi();
         api.MapComplaintMeasuresApi();
+        api.MapComplaintQuestionsApi();
         api.MapComplaintSummaryApi();
 
         app.MapRazorPages();

@@ -19,6 +19,7 @@ public sealed class PublicPagesAxeTests(PublicSite site)
         "verify unknown", "verify malformed", "report check", "report check rejected", "catalogues", "catalogue",
         "catalogue control", "catalogue search", "sign in", "sign in refused", "not found", "error", "denied",
         "complaint form", "complaint form refused", "complaint status", "complaint status unknown",
+        "complaint answer", "complaint answer refused", "complaint answer unknown",
     ];
 
     [Theory]
@@ -28,7 +29,14 @@ public sealed class PublicPagesAxeTests(PublicSite site)
         var page = await site.PageAsync();
         var data = await site.DataAsync();
 
-        await OpenAsync(page, name, data);
+        if (name.StartsWith("complaint answer", StringComparison.Ordinal) && name != "complaint answer unknown")
+        {
+            await OpenAnswerAsync(page, name, await site.ComplaintAnswerKeyAsync());
+        }
+        else
+        {
+            await OpenAsync(page, name, data);
+        }
 
         await Axe.AssertNoViolationsAsync(page, name);
         Assert.Empty(site.ForeignRequests);
@@ -117,11 +125,21 @@ public sealed class PublicPagesAxeTests(PublicSite site)
                 break;
             case "complaint status": await GotoAsync(page, "/complaints/status", 200); break;
             case "complaint status unknown": await GotoAsync(page, "/complaints/status?ref=C-2099-000001&key=guess", 404); break;
+            case "complaint answer unknown": await GotoAsync(page, $"/complaints/answer/caq_{new string('A', 43)}", 404); break;
             case "not found": await GotoAsync(page, "/no/such/page", 404); break;
             case "error": await GotoAsync(page, "/error", 200); break;
             case "denied": await GotoAsync(page, "/account/denied", 403); break;
             default: throw new ArgumentOutOfRangeException(nameof(name), name, "No such page in the list.");
         }
+    }
+
+    /// <summary>The complainant's answer page behind a real link: as opened, and refused when sent empty and at once.</summary>
+    private static async Task OpenAnswerAsync(IPage page, string name, string key)
+    {
+        await GotoAsync(page, $"/complaints/answer/{key}", 200);
+        if (name != "complaint answer refused") return;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
     }
 
     private static async Task VerifyAsync(IPage page, string id, string status)

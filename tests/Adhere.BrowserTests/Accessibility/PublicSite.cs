@@ -33,6 +33,7 @@ public sealed class PublicSite : IAsyncLifetime
     private IBrowserContext? context;
     private IPage? page;
     private PublicSiteData? data;
+    private string? answerKey;
 
     public AdhereServer Server { get; } = new();
 
@@ -123,6 +124,35 @@ public sealed class PublicSite : IAsyncLifetime
             return await db.Catalogues.IgnoreQueryFilters().Where(c => c.Name == code).Select(c => c.Id).SingleAsync();
         });
         return new PublicSiteData(valid, expired.VerificationId, suspendedId, revokedId, catalogue.Value, "5.1.A");
+    }
+
+    /// <summary>The key of a question put to a complainant (made on first use), read from the e-mail queued for them.</summary>
+    public async Task<string> ComplaintAnswerKeyAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            return answerKey ??= await Server.App.WithSystemAsync(async sp =>
+            {
+                var email = $"axe-{Guid.NewGuid():N}@example.org";
+                var filed = await sp.GetRequiredService<Adhere.Core.Complaints.SubmitComplaint>().HandleAsync(new(null, "Axe Cloud", null, "customer", null,
+                    email, false, "They kept my data after the contract ended."), CancellationToken.None);
+                var reference = filed.Value.Reference;
+                await sp.GetRequiredService<Adhere.Core.Complaints.MoveComplaint>().HandleAsync(
+                    new(reference, Adhere.Domain.Complaints.ComplaintTrigger.StartAdmissibilityCheck), CancellationToken.None);
+                var asked = await sp.GetRequiredService<Adhere.Core.Complaints.Investigation.AskComplaintQuestion>().HandleAsync(
+                    new(reference, "complainant", "Which contract do you mean, and when did it end?"), CancellationToken.None);
+                Assert.False(asked.IsError, asked.IsError ? asked.Error!.Message : "");
+                var body = await sp.GetRequiredService<AdhereDb>().OutboxMessages.AsNoTracking()
+                    .Where(m => m.Topic == "complaint.question-asked" && m.To == email).Select(m => m.Body).SingleAsync();
+                var start = body.IndexOf("caq_", StringComparison.Ordinal);
+                return new string([.. body[start..].TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')]);
+            });
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -154,10 +154,14 @@ public sealed class ComplaintTests
     [Fact]
     public void Dismiss_LackOfCooperation_RecordsReasonAndEnd()
     {
-        var c = InStatus(ComplaintStatus.Investigation);
+        var c = CreateSut(new ComplainantContact(null, "ann@example.org", false));
+        c.StartAdmissibilityCheck(Role.MbAssessor, Monday);
+        c.Admit(Role.MbAssessor, Monday);
         var later = Monday.AddDays(20);
+        var lapsed = ComplaintQuestion.AskComplainant(c, ComplaintAnswerKey.New().Hash, "Which contract?", ComplaintSettings.Default, Role.MbAssessor,
+            "assessor@mb.example", Monday).Value;
 
-        c.Dismiss(Role.MbDecisionMaker, DismissalReason.LackOfCooperation, "No answer within two weeks.", later);
+        c.Dismiss(Role.MbDecisionMaker, DismissalReason.LackOfCooperation, "No answer within two weeks.", later, [lapsed]);
 
         Assert.Equal(ComplaintStatus.Dismissed, c.Status);
         Assert.Equal(DismissalReason.LackOfCooperation, c.DismissalReason);

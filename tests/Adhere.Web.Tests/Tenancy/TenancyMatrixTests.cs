@@ -50,6 +50,15 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         /// <c>{complaint}</c> and <c>{id}</c> stands for a guessed status key. Nobody, MB staff included, reads it without the key.
         /// </summary>
         Complaint,
+
+        /// <summary>A question the MB put to B about the complaint; its text carries the complaint marker.</summary>
+        ComplaintQuestion,
+
+        /// <summary>The file the MB sent with B's question (its content carries the marker); its path names the question as <c>{question}</c>.</summary>
+        ComplaintQuestionFile,
+
+        /// <summary>The file of an internal note on the complaint (its content carries the marker); its path names the complaint as <c>{complaint}</c>.</summary>
+        ComplaintNoteFile,
     }
 
     public enum Outcome
@@ -200,6 +209,31 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api follow up complaint measure", "POST", "/api/v1/complaints/{complaint}/measures/{id}/follow-up", Target.Complaint, false, [], true,
             new { outcome = "met", notes = "Planted" }),
         new("api authority notice pdf", "GET", "/api/v1/complaints/{complaint}/notices/{id}.pdf", Target.Complaint, false, [], false),
+        // The investigation: MB staff reach the case (administrators are then refused by the domain, on a page that shows the case
+        // they may read); providers never reach it.
+        new("api ask complaint question", "POST", "/api/v1/complaints/{complaint}/questions", Target.Complaint, false, MbAll, true,
+            new Dictionary<string, string> { ["to"] = "provider", ["text"] = "Planted" }),
+        new("api add complaint note", "POST", "/api/v1/complaints/{complaint}/notes", Target.Complaint, false, MbAll, true,
+            new Dictionary<string, string> { ["text"] = "Planted" }),
+        new("api complaint case file", "GET", "/api/v1/complaints/{complaint}/files/{id}", Target.ComplaintNoteFile, false, ["mb-assessor", "mb-decision-maker"], false),
+        new("page complaint case file", "GET", "/console/complaints/{complaint}?handler=File&fileId={id}", Target.ComplaintNoteFile, true, ["mb-assessor", "mb-decision-maker"], false),
+        new("page ask complaint question", "POST", "/console/complaints/{complaint}?handler=Ask", Target.Complaint, true, MbAll, true,
+            new Dictionary<string, string> { ["to"] = "provider", ["text"] = "Planted" }),
+        new("page add complaint note", "POST", "/console/complaints/{complaint}?handler=Note", Target.Complaint, true, MbAll, true,
+            new Dictionary<string, string> { ["text"] = "Planted" }),
+        // A provider reads and answers only the questions put to it: B's question is, for A's members, a question that does not exist.
+        new("api complaint question", "GET", "/api/v1/complaint-questions/{id}", Target.ComplaintQuestion, false, [], false),
+        new("api answer complaint question", "POST", "/api/v1/complaint-questions/{id}/answer", Target.ComplaintQuestion, false, [], true,
+            new Dictionary<string, string> { ["text"] = "Planted" }),
+        new("api complaint question file", "GET", "/api/v1/complaint-questions/{question}/files/{id}", Target.ComplaintQuestionFile, false, [], false),
+        new("page complaint question file", "GET", "/portal/complaints?handler=File&questionId={question}&fileId={id}", Target.ComplaintQuestionFile, true, [], false),
+        new("page answer complaint question", "POST", "/portal/complaints?handler=Answer&questionId={id}", Target.ComplaintQuestion, true, [], true,
+            new Dictionary<string, string> { ["Text"] = "Planted" }),
+        // The complainant's answer link: only its secret opens it, for everybody, MB staff included.
+        new("api complaint answer link", "GET", "/api/v1/complaint-answers/caq_{id}", Target.Complaint, false, [], false),
+        new("api answer by link", "POST", "/api/v1/complaint-answers/caq_{id}", Target.Complaint, false, [], true,
+            new Dictionary<string, string> { ["text"] = "Planted" }),
+        new("page complaint answer link", "GET", "/complaints/answer/caq_{id}", Target.Complaint, true, [], false),
         new("page coverage", "GET", "/console/organisations/{id}/coverage", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
@@ -307,7 +341,8 @@ public sealed class TenancyWorld : IAsyncLifetime
     private readonly Dictionary<string, HttpClient> api = [];
     private readonly Dictionary<string, PageClient> pages = [];
 
-    public AdhereAppFactory App { get; } = new();
+    /// <summary>With the complaint limit raised: every caller posts to the complainant's answer link twice from one address.</summary>
+    public AdhereAppFactory App { get; } = new Complaints.ComplaintsAppFactory();
 
     public OrganisationDetails OwnOrganisation { get; private set; } = null!;
 
@@ -351,6 +386,13 @@ public sealed class TenancyWorld : IAsyncLifetime
 
     public string ForeignComplaintMarker { get; } = $"complaint-{Guid.NewGuid():N}";
 
+    /// <summary>A question to B about the complaint, with a file; an internal note with a file.</summary>
+    public Guid ForeignQuestionId { get; private set; }
+
+    public Guid ForeignQuestionFileId { get; private set; }
+
+    public Guid ForeignNoteFileId { get; private set; }
+
     /// <summary>A guessed status key (the real one is never known to a prober).</summary>
     public Guid ForeignComplaintKeyGuess { get; } = Guid.NewGuid();
 
@@ -378,9 +420,35 @@ public sealed class TenancyWorld : IAsyncLifetime
         pages["anonymous"] = App.AnonymousPageClient();
         ForeignComplaintReference = await App.WithSystemAsync(async sp =>
         {
-            var filed = await sp.GetRequiredService<Adhere.Core.Complaints.SubmitComplaint>().HandleAsync(new(null, ForeignOrganisation.Name, ForeignServiceName,
+            var filed = await sp.GetRequiredService<Adhere.Core.Complaints.SubmitComplaint>().HandleAsync(new("2026LVL02TENANCY001", null, ForeignServiceName,
                 "customer", ForeignComplaintMarker, $"{ForeignComplaintMarker}@example.org", false, $"Conduct {ForeignComplaintMarker}"), CancellationToken.None);
             return filed.IsError ? throw new InvalidOperationException(filed.Error!.Message) : filed.Value.Reference;
+        });
+        await CreateForeignInvestigationAsync();
+    }
+
+    /// <summary>The complaint about B in its admissibility check, a question to B with a file, and an internal note with a file.</summary>
+    private async Task CreateForeignInvestigationAsync()
+    {
+        (ForeignQuestionId, ForeignQuestionFileId, ForeignNoteFileId) = await App.WithSystemAsync(async sp =>
+        {
+            static async Task<T> Ok<T>(Task<Adhere.Domain.Common.Result<T>> call)
+            {
+                var result = await call;
+                return result.IsError ? throw new InvalidOperationException(result.Error!.Message) : result.Value;
+            }
+
+            await Ok(sp.GetRequiredService<Adhere.Core.Complaints.MoveComplaint>().HandleAsync(
+                new(ForeignComplaintReference, Adhere.Domain.Complaints.ComplaintTrigger.StartAdmissibilityCheck), CancellationToken.None));
+            using var questionFile = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"Question file {ForeignComplaintMarker}"));
+            var asked = await Ok(sp.GetRequiredService<Adhere.Core.Complaints.Investigation.AskComplaintQuestion>().HandleAsync(
+                new(ForeignComplaintReference, "provider", $"Question {ForeignComplaintMarker}", null, [new("question.txt", questionFile)]), CancellationToken.None));
+            using var noteFile = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"Note file {ForeignComplaintMarker}"));
+            var note = await Ok(sp.GetRequiredService<Adhere.Core.Complaints.Investigation.AddComplaintNote>().HandleAsync(
+                new(ForeignComplaintReference, $"Note {ForeignComplaintMarker}", [new("note.txt", noteFile)]), CancellationToken.None));
+            var db = sp.GetRequiredService<AdhereDb>();
+            var files = await db.InvestigationFiles.AsNoTracking().Select(f => new { f.Id, f.QuestionId, f.NoteId }).ToListAsync();
+            return (asked.Id, files.Single(f => f.QuestionId?.Value == asked.Id).Id.Value, files.Single(f => f.NoteId?.Value == note).Id.Value);
         });
     }
 
@@ -487,6 +555,9 @@ public sealed class TenancyWorld : IAsyncLifetime
         TenancyMatrixTests.Target.Service => ForeignServiceId,
         TenancyMatrixTests.Target.Document => ForeignDocumentId,
         TenancyMatrixTests.Target.Complaint => ForeignComplaintKeyGuess,
+        TenancyMatrixTests.Target.ComplaintQuestion => ForeignQuestionId,
+        TenancyMatrixTests.Target.ComplaintQuestionFile => ForeignQuestionFileId,
+        TenancyMatrixTests.Target.ComplaintNoteFile => ForeignNoteFileId,
         _ => ForeignTokenId,
     };
 
@@ -503,6 +574,7 @@ public sealed class TenancyWorld : IAsyncLifetime
         TenancyMatrixTests.Target.Service => ForeignServiceName,
         TenancyMatrixTests.Target.Document => ForeignDocumentName,
         TenancyMatrixTests.Target.Complaint => ForeignComplaintMarker,
+        TenancyMatrixTests.Target.ComplaintQuestion or TenancyMatrixTests.Target.ComplaintQuestionFile or TenancyMatrixTests.Target.ComplaintNoteFile => ForeignComplaintMarker,
         _ => ForeignTokenName,
     };
 
@@ -514,7 +586,8 @@ public sealed class TenancyWorld : IAsyncLifetime
         var path = probe.Path.Replace("{id}", id.ToString(), StringComparison.Ordinal)
             .Replace("{declaration}", ForeignDeclarationId.ToString(), StringComparison.Ordinal)
             .Replace("{assessment}", ForeignAssessmentId.ToString(), StringComparison.Ordinal)
-            .Replace("{complaint}", ForeignComplaintReference, StringComparison.Ordinal);
+            .Replace("{complaint}", ForeignComplaintReference, StringComparison.Ordinal)
+            .Replace("{question}", ForeignQuestionId.ToString(), StringComparison.Ordinal);
         HttpResponseMessage response;
         if (probe.Page)
         {
@@ -531,7 +604,14 @@ public sealed class TenancyWorld : IAsyncLifetime
         else
         {
             using var request = new HttpRequestMessage(new HttpMethod(probe.Method), path);
-            if (probe.Body is not null)
+            if (probe.Body is Dictionary<string, string> fields)
+            {
+                // Endpoints that take files read multipart forms.
+                var form = new MultipartFormDataContent();
+                foreach (var (key, value) in fields) form.Add(new StringContent(value.Replace("{id}", id.ToString(), StringComparison.Ordinal)), key);
+                request.Content = form;
+            }
+            else if (probe.Body is not null)
             {
                 // Bodies may name the probed object as "{id}" too.
                 var json = System.Text.Json.JsonSerializer.Serialize(probe.Body).Replace("{id}", id.ToString(), StringComparison.Ordinal)
@@ -577,7 +657,9 @@ public sealed class TenancyWorld : IAsyncLifetime
             var assessment = await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == new AssessmentId(ForeignAssessmentId));
             var clarifications = string.Join(";", assessment.Clarifications.Select(c => $"{c.Id}/{c.State}/{c.Replies.Count}"));
             var complaints = string.Join(";", await db.Complaints.AsNoTracking().OrderBy(c => c.Reference).Select(c => c.Reference + "/" + c.Status + "/" + c.StatusChangedAt).ToListAsync());
+            var questions = string.Join(";", await db.ComplaintQuestions.AsNoTracking().OrderBy(q => q.AskedAt).Select(q => q.Id + "/" + q.AnsweredAt + "/" + q.Answer).ToListAsync());
+            var investigation = $"{await db.ComplaintNotes.CountAsync()}/{await db.InvestigationFiles.CountAsync()}/{await db.OutboxMessages.CountAsync()}";
             return $"{org.Value}|{user.DisabledAt}|{user.SecurityStamp}|{user.LockoutEnd}|{token.RevokedAt}|{service.Value}|{services}|{document.Value}|{documents}|{audit}"
-                + $"|{declaration}|{declarations}|{answers}|{certificates}|{notices}|{clarifications}|{complaints}";
+                + $"|{declaration}|{declarations}|{answers}|{certificates}|{notices}|{clarifications}|{complaints}|{questions}|{investigation}";
         });
 }

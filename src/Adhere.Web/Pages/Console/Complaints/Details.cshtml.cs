@@ -1,4 +1,5 @@
 using Adhere.Core.Complaints;
+using Adhere.Core.Complaints.Investigation;
 using Adhere.Domain.Common;
 using Adhere.Domain.Complaints;
 using Microsoft.AspNetCore.Mvc;
@@ -49,6 +50,50 @@ public sealed class DetailsModel(ComplaintQueries complaints) : PageModel
 
     public Task<IActionResult> OnPostReopenAsync(string reference, string? reasons, [FromServices] MoveComplaint move, CancellationToken ct) =>
         StepAsync(reference, move, new(reference, ComplaintTrigger.Reopen, reasons), "The complaint is reopened.", ct);
+
+    public async Task<IActionResult> OnPostAskAsync(string reference, string? to, string? text, string? dueOn, List<IFormFile>? files,
+        [FromServices] AskComplaintQuestion ask, CancellationToken ct)
+    {
+        var result = Adhere.Web.Complaints.ComplaintQuestionsApi.TryParseDate(dueOn, out var due)
+            ? await Adhere.Web.Complaints.ComplaintQuestionsApi.WithUploadsAsync(files, uploads => ask.HandleAsync(new(reference, to, text, due, uploads), ct))
+            : ComplaintQuestionErrors.DueInvalidFormat();
+        if (!result.IsError)
+        {
+            TempData["Notice"] = $"The question is sent to the {result.Value.To}; the answer is due on {result.Value.DueOn:yyyy-MM-dd}.";
+            return Redirect($"/console/complaints/{Uri.EscapeDataString(reference)}#investigation");
+        }
+
+        return await RefuseAsync(reference, result.Error!, ct);
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(string reference, string? text, List<IFormFile>? files, [FromServices] AddComplaintNote add, CancellationToken ct)
+    {
+        var result = await Adhere.Web.Complaints.ComplaintQuestionsApi.WithUploadsAsync(files, uploads => add.HandleAsync(new(reference, text, uploads), ct));
+        if (!result.IsError)
+        {
+            TempData["Notice"] = "The note is kept with the case.";
+            return Redirect($"/console/complaints/{Uri.EscapeDataString(reference)}#notes");
+        }
+
+        return await RefuseAsync(reference, result.Error!, ct);
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(string reference, Guid fileId, [FromServices] InvestigationQueries queries, CancellationToken ct)
+    {
+        var file = await queries.CaseFileAsync(reference, fileId, ct);
+        if (file.IsError) return NotFound();
+        Adhere.Web.Documents.DocumentsApi.Protect(Response);
+        return File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
+    }
+
+    private async Task<IActionResult> RefuseAsync(string reference, Error error, CancellationToken ct)
+    {
+        if (error is NotFoundError) return NotFound();
+        ModelState.AddError(error);
+        ErrorCode = error.Code;
+        Response.StatusCode = Adhere.Web.Infrastructure.ErrorHttp.StatusOf(error);
+        return await LoadAsync(reference, ct) ? Page() : NotFound();
+    }
 
     private async Task<IActionResult> StepAsync(string reference, MoveComplaint move, MoveComplaint.Command command, string done, CancellationToken ct)
     {
