@@ -130,6 +130,12 @@ public static class CoreServices
         services.AddScoped<Complaints.ComplaintStatusLookup>();
         services.AddScoped<Complaints.MoveComplaint>();
         services.AddScoped<Complaints.ComplaintQueries>();
+        services.AddScoped<Complaints.ComplaintAccess>();
+        services.AddScoped<Complaints.ComplaintReminders>();
+        services.AddScoped<Complaints.ComplaintWorkQueue>();
+        services.AddScoped<Complaints.TagComplaint>();
+        services.AddScoped<Complaints.OpenComplaintAssessment>();
+        services.AddScoped<Complaints.ComplaintLinkQueries>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();

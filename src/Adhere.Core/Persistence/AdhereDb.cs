@@ -108,6 +108,8 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<Adhere.Domain.Complaints.ComplaintAttachment> ComplaintAttachments => Set<Adhere.Domain.Complaints.ComplaintAttachment>();
 
+    public DbSet<Adhere.Domain.Complaints.ComplaintAssessmentLink> ComplaintAssessments => Set<Adhere.Domain.Complaints.ComplaintAssessmentLink>();
+
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
 
@@ -321,6 +323,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         // Complaints are the MB's own data: providers never see them, whichever provider they concern.
         builder.Entity<Adhere.Domain.Complaints.Complaint>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<Adhere.Domain.Complaints.ComplaintAttachment>().HasQueryFilter(x => SeesAllOrganisations);
+        builder.Entity<Adhere.Domain.Complaints.ComplaintAssessmentLink>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

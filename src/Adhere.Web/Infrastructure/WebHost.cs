@@ -224,6 +224,7 @@ public static class WebHost
         Adhere.Web.Register.RegisterApi.MapRegisterApi(api);
         api.MapComplaintsApi();
         api.MapComplaintCasesApi();
+        api.MapComplaintHandlingApi();
 
         app.MapRazorPages();
         return app;
