@@ -191,6 +191,13 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api complaint step", "POST", "/api/v1/complaints/{complaint}/steps", Target.Complaint, false, MbAll, true,
             new { trigger = "start-admissibility-check" }),
         new("page complaint case", "GET", "/console/complaints/{complaint}", Target.Complaint, true, MbAll, false),
+        // Topics and the ad-hoc assessment from a complaint: MB staff reach every complaint (the use case then judges role and conflicts).
+        new("api complaint topics", "PUT", "/api/v1/complaints/{complaint}/topics", Target.Complaint, false, MbAll, true, new { topics = new[] { "breaches" } }),
+        new("api complaint assessment", "POST", "/api/v1/complaints/{complaint}/assessment", Target.Complaint, false, MbAll, true, new { }),
+        new("page complaint topics", "POST", "/console/complaints/{complaint}?handler=Topics", Target.Complaint, true, MbAll, true,
+            new Dictionary<string, string> { ["topics"] = "breaches" }),
+        new("page complaint assessment", "POST", "/console/complaints/{complaint}?handler=Assessment", Target.Complaint, true, MbAll, true,
+            new Dictionary<string, string>()),
         new("page coverage", "GET", "/console/organisations/{id}/coverage", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),
