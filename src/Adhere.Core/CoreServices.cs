@@ -144,6 +144,12 @@ public static class CoreServices
         services.AddScoped<Complaints.Investigation.InvestigationQueries>();
         services.AddScoped<Complaints.Investigation.ComplainantQuestionLookup>();
         services.AddScoped<Complaints.ComplaintYearSummary>();
+        services.AddScoped<Complaints.ComplaintAccess>();
+        services.AddScoped<Complaints.ComplaintReminders>();
+        services.AddScoped<Complaints.ComplaintWorkQueue>();
+        services.AddScoped<Complaints.TagComplaint>();
+        services.AddScoped<Complaints.OpenComplaintAssessment>();
+        services.AddScoped<Complaints.ComplaintLinkQueries>();
 
         services.TryAddSingleton(Mail.MailSettings.Disabled);
         services.AddScoped<Mail.Outbox>();

@@ -37,6 +37,7 @@ public static class JobCommands
         await run.Out.WriteLineAsync($"Clarification reminders: {TextTable.Number(report.ClarificationReminders)}");
         await run.Out.WriteLineAsync($"Clarifications overdue: {TextTable.Number(report.ClarificationsOverdue)}");
         await run.Out.WriteLineAsync($"Waiting reports signed: {TextTable.Number(report.ReportsSigned)}");
+        await run.Out.WriteLineAsync($"Complaint reminders: {TextTable.Number(report.Complaints.Total)}");
         return ExitCodes.Success;
     }
 }

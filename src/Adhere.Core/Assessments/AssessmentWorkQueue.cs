@@ -40,7 +40,11 @@ public sealed record WorkQueueSections(
     IReadOnlyList<QueueRow> InProgress,
     IReadOnlyList<QueueRow> WaitingForProvider,
     IReadOnlyList<QueueRow> DecisionPending,
-    IReadOnlyList<QueueRow> RecentlyDecided);
+    IReadOnlyList<QueueRow> RecentlyDecided)
+{
+    /// <summary>Complaints waiting for their acknowledgement or near or past their decision target, the longest waiting first (filled by the host).</summary>
+    public IReadOnlyList<Complaints.ComplaintQueueRow> Complaints { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the Monitoring Body's work queue in a handful of queries for the whole queue: unlike

@@ -35,6 +35,18 @@ internal static class ComplaintModel
             c.Property(x => x.DismissalReason).HasConversion<string>().HasMaxLength(40);
             c.Property(x => x.Finding).HasConversion<string>().HasMaxLength(20);
             c.Ignore(x => x.IsAnonymous);
+            c.Property(x => x.Topics).HasField("topics").HasConversion(new Assessments.JsonListConverter<string>(), new Assessments.ListComparer<string>())
+                .IsRequired().HasDefaultValue(Array.Empty<string>());
+        });
+
+        builder.Entity<ComplaintAssessmentLink>(l =>
+        {
+            l.ToTable("ComplaintAssessments");
+            l.HasKey(x => x.Id);
+            l.HasIndex(x => x.ComplaintId);
+            l.HasIndex(x => x.AssessmentId);
+            l.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+            l.HasOne<Domain.Assessments.Assessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<ComplaintAttachment>(a =>

@@ -27,17 +27,20 @@ public sealed record ComplaintAttachmentView(Guid Id, string FileName, string Co
 /// <summary>
 /// A complaint as the MB handles it. <paramref name="Complainant"/> is null when the caller may not see who complained
 /// (an MB administrator, who does not handle cases). <paramref name="AllowedSteps"/> are the steps the caller may take
-/// now (trigger names such as <c>admit</c>).
+/// now (trigger names such as <c>admit</c>). <paramref name="Handling"/> holds the topics, the assessments opened from the
+/// complaint and, for a caller with a conflict of interest towards the provider, the reason they may not handle it (then
+/// there are no steps and no complainant).
 /// </summary>
 public sealed record ComplaintCase(ComplaintSummary Summary, string Conduct, ComplainantView? Complainant, string? DismissalReason,
     string? Finding, DateTimeOffset? DecidedAt, DateTimeOffset? EndedAt, int AppealCount, IReadOnlyList<ComplaintAttachmentView> Attachments,
-    IReadOnlyList<ComplaintStep> History, IReadOnlyList<string> AllowedSteps)
+    IReadOnlyList<ComplaintStep> History, IReadOnlyList<string> AllowedSteps, ComplaintHandlingView? Handling = null)
 {
     /// <summary>Measures imposed on the complaint, oldest first.</summary>
     public IReadOnlyList<Measures.ComplaintMeasureView> Measures { get; init; } = [];
 
     /// <summary>Notices to the supervisory authority of the complaint's suspensions and revocations, oldest first.</summary>
     public IReadOnlyList<Measures.AuthorityNoticeView> Notices { get; init; } = [];
+
     /// <summary>
     /// Questions to the provider and the complainant, and internal notes (<see cref="Investigation.InvestigationQueries"/>);
     /// null, like <see cref="Complainant"/>, for MB staff who do not handle cases.
@@ -49,7 +52,7 @@ public sealed record ComplaintCase(ComplaintSummary Summary, string Conduct, Com
 /// The MB's view of complaints: the list with its clocks, and one case with its history. Providers never reach a complaint
 /// here (the MB-only query filter), and only the MB roles that handle cases see the complainant's identity.
 /// </summary>
-public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
+public sealed class ComplaintQueries(AdhereDb db, TimeProvider time, ComplaintLinkQueries links)
 {
     public const int MaxPageSize = 200;
 
@@ -111,9 +114,11 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
         var system = db.Caller.UserId is null && db.Caller.SeesAllOrganisations;
         var handles = system || db.Caller.IsInRole(Role.MbAssessor) || db.Caller.IsInRole(Role.MbDecisionMaker);
         IEnumerable<Role> held = system ? [Role.MbAssessor, Role.MbDecisionMaker] : Role.All.Where(db.Caller.IsInRole);
-        var steps = held.SelectMany(r => ComplaintLifecycle.AllowedTriggers(complaint.Status, r)).Distinct().Order()
-            .Select(t => Kebab(t.ToString())).ToList();
-        var complainant = handles
+        var handling = await links.HandlingAsync(complaint, ct);
+        var conflicted = handling.ConflictOfInterest is not null;
+        List<string> steps = conflicted ? [] : [.. held.SelectMany(r => ComplaintLifecycle.AllowedTriggers(complaint.Status, r)).Distinct().Order()
+            .Select(t => Kebab(t.ToString()))];
+        var complainant = handles && !conflicted
             ? new ComplainantView(ComplainantRoles.NameOf(complaint.ComplainantRole), complaint.ComplainantName, complaint.ComplainantEmail,
                 complaint.MayRevealToProvider)
             : null;
@@ -123,7 +128,7 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time)
             complaint.Finding is { } f ? Kebab(f.ToString()) : null,
             complaint.DecidedAt, complaint.EndedAt, complaint.AppealCount,
             attachments.Select(a => new ComplaintAttachmentView(a.Id.Value, a.FileName, a.ContentType, a.Length, a.Sha256, a.UploadedAt)).ToList(),
-            events.Select(Step).ToList(), steps)
+            events.Select(Step).ToList(), steps, handling)
         {
             Measures = await Measures.ComplaintMeasureQueries.MeasuresOfAsync(db, complaint.Id, ct),
             Notices = await Measures.ComplaintMeasureQueries.NoticesOfAsync(db, complaint, ct),

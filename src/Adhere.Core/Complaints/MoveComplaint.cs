@@ -11,9 +11,10 @@ namespace Adhere.Core.Complaints;
 /// Moves a complaint one step through its lifecycle for a member of MB staff, and records the step in the audit trail
 /// (<c>complaint.&lt;trigger&gt;</c>, with the status change and the reasons) in the same save. The lifecycle decides
 /// who may do what; the case-handling pages and API call this. Providers never find a complaint here: the query
-/// filter hides complaints from everyone but MB staff and the system, so they get <c>complaint.not-found</c>.
+/// filter hides complaints from everyone but MB staff and the system, so they get <c>complaint.not-found</c>. Staff
+/// with a conflict of interest towards the provider concerned get <c>complaint.conflict-of-interest</c> (<see cref="ComplaintAccess"/>).
 /// </summary>
-public sealed class MoveComplaint(AdhereDb db, TimeProvider time)
+public sealed class MoveComplaint(AdhereDb db, ComplaintAccess access, TimeProvider time)
 {
     /// <param name="Reasons">Required for dismiss, decide, appeal and reopen.</param>
     public sealed record Command(string Reference, ComplaintTrigger Trigger, string? Reasons = null, DismissalReason? Dismissal = null,
@@ -26,6 +27,7 @@ public sealed class MoveComplaint(AdhereDb db, TimeProvider time)
         var text = reference.IsError ? null : reference.Value.ToString();
         var complaint = text is null ? null : await db.Complaints.FirstOrDefaultAsync(c => c.Reference == text, ct);
         if (complaint is null) return ComplaintIntakeErrors.NotFound(command.Reference);
+        if (await access.ConflictAsync(complaint, ct) is { } conflicted) return conflicted;
 
         // Dismissing for lack of cooperation needs a complainant question that lapsed; the domain checks the questions.
         var questions = command.Dismissal == DismissalReason.LackOfCooperation

@@ -15,8 +15,8 @@ public sealed record SubmittedComplaint(string Reference, string StatusKey, bool
 
 /// <summary>
 /// Files a complaint from the public, without an account. Every check runs before anything is written; then the
-/// reference number, the complaint, its attachments, the audit record and (when an address was given) the
-/// acknowledgement e-mail are saved in one transaction. The spam guard (form token, rate limit) is the host's job.
+/// reference number, the complaint, its attachments, the audit record, (when an address was given) the
+/// acknowledgement e-mail and the notice to the MB are saved in one transaction. The spam guard (form token, rate limit) is the host's job.
 /// </summary>
 public sealed class SubmitComplaint(AdhereDb db, ComplaintReferences references, RegisterQueries register, DocumentStore store,
     EvidenceSettings evidence, Outbox outbox, MailSettings mail, ComplaintSettings settings, TimeProvider time)
@@ -117,6 +117,13 @@ public sealed class SubmitComplaint(AdhereDb db, ComplaintReferences references,
             .Added("attachments", files.Count.ToString(CultureInfo.InvariantCulture)));
 
         if (complaint.ComplainantEmail is { } email) outbox.Enqueue([email], "complaint.received", $"Your complaint {complaint.Reference} was received", Acknowledgement(complaint, secret));
+        // The MB learns of it by mail too, without the complainant's identity or the conduct: those stay in the console.
+        outbox.Enqueue(await outbox.MonitoringBodyRecipientsAsync(ct), "complaint.new", $"New complaint {complaint.Reference}: {complaint.Company}",
+            $"""
+            A complaint was filed about {ComplaintReminders.About(complaint)}.
+            Reference: {complaint.Reference}. Acknowledge it by {Day(complaint.AcknowledgeBy)}; decide by {Day(complaint.DecideBy)}.
+            Read it in the console: {ComplaintReminders.ConsoleLink(mail, complaint.Reference)}
+            """);
 
         // Files go into place before the rows, as for evidence: a row never points at missing content.
         foreach (var (file, _, _) in files) await store.CommitAsync(file);

@@ -34,17 +34,22 @@ public sealed class SentNotice
 /// renewal window (verified → renewal due), expiry of lapsed verifications (to the provider and the MB), and warnings
 /// for certificates that expire during, or have expired within, a verification's validity, and clarification notices
 /// of running assessments: a reminder to the provider before the due date, an overdue notice to the provider and the
-/// assessors after it (the request's own stamp keeps each to one). It runs at most once per
+/// assessors after it (the request's own stamp keeps each to one), and the complaint reminders to the MB
+/// (<see cref="Complaints.ComplaintReminders"/>). It runs at most once per
 /// interval across all app instances: it starts only after winning a conditional update of its <see cref="SchedulerRun"/>
 /// row. Everything it changes and every e-mail it queues are saved in one transaction.
 /// </summary>
 public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings mail, TimeProvider time, Reports.Frozen.SignPendingReports signPending,
-    Register.TransparencyLog register)
+    Register.TransparencyLog register, Complaints.ComplaintReminders complaintReminders)
 {
     public const string JobName = "monitoring";
 
     public sealed record Report(bool Ran, int Reminders, int MarkedRenewalDue, int Expired, int CertificateWarnings,
-        int ClarificationReminders, int ClarificationsOverdue, int ReportsSigned = 0);
+        int ClarificationReminders, int ClarificationsOverdue, int ReportsSigned = 0)
+    {
+        /// <summary>The complaint reminders queued to the Monitoring Body (<see cref="Complaints.ComplaintReminders"/>).</summary>
+        public Complaints.ComplaintReminderCounts Complaints { get; init; } = Adhere.Core.Complaints.ComplaintReminderCounts.None;
+    }
 
     /// <param name="force">Run even if another run started within <paramref name="interval"/> (the CLI's <c>--force</c>).</param>
     public async Task<Report> HandleAsync(TimeSpan interval, bool force, CancellationToken ct)
@@ -142,12 +147,16 @@ public sealed class RunMonitoringJobs(AdhereDb db, Outbox outbox, MailSettings m
         }
 
         var (clarificationReminders, overdue) = await ClarificationNoticesAsync(today, now, organisations, ct);
+        var complaints = await complaintReminders.QueueAsync(new Complaints.NoticeRun(now, sentKeys, mbRecipients), ct);
 
         await db.SaveChangesAsync(ct);
         await unit.CommitAsync(ct);
         // Reports issued while no signing key was usable get their signature as soon as one is (ADR 0015); without a key this is a no-op.
         var signed = await signPending.HandleAsync(ct);
-        return new Report(true, reminders, renewalDue, expired, warnings.Count, clarificationReminders, overdue, signed.IsError ? 0 : signed.Value);
+        return new Report(true, reminders, renewalDue, expired, warnings.Count, clarificationReminders, overdue, signed.IsError ? 0 : signed.Value)
+        {
+            Complaints = complaints,
+        };
     }
 
     /// <summary>Queues the clarification notices due today and stamps each request, so that the next run skips it.</summary>

@@ -118,6 +118,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     public DbSet<Adhere.Domain.Complaints.ComplaintNote> ComplaintNotes => Set<Adhere.Domain.Complaints.ComplaintNote>();
 
     public DbSet<Adhere.Domain.Complaints.InvestigationFile> InvestigationFiles => Set<Adhere.Domain.Complaints.InvestigationFile>();
+    public DbSet<Adhere.Domain.Complaints.ComplaintAssessmentLink> ComplaintAssessments => Set<Adhere.Domain.Complaints.ComplaintAssessmentLink>();
 
     // Read by the query filters on every query; EF evaluates them against the current context instance.
     private bool SeesAllOrganisations => Caller.SeesAllOrganisations;
@@ -340,6 +341,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         builder.Entity<Adhere.Domain.Complaints.ComplaintQuestion>().HasQueryFilter(x => SeesAllOrganisations || x.OrganisationId == CurrentOrganisationId);
         builder.Entity<Adhere.Domain.Complaints.InvestigationFile>().HasQueryFilter(x => SeesAllOrganisations || x.OrganisationId == CurrentOrganisationId);
         builder.Entity<Adhere.Domain.Complaints.ComplaintNote>().HasQueryFilter(x => SeesAllOrganisations);
+        builder.Entity<Adhere.Domain.Complaints.ComplaintAssessmentLink>().HasQueryFilter(x => SeesAllOrganisations);
         builder.Entity<VerificationCounter>(c =>
         {
             c.HasKey(x => x.BodyCode);

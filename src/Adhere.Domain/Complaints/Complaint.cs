@@ -27,6 +27,14 @@ public sealed class Complaint
     public const int MaxNameLength = 200;
     public const int MaxTargetLength = 200;
 
+    /// <summary>Most topic tags one complaint carries.</summary>
+    public const int MaxTopics = 20;
+
+    /// <summary>Longest topic tag, as for the MB's attention topics.</summary>
+    public const int MaxTopicLength = 100;
+
+    private IReadOnlyList<string> topics = [];
+
     private Complaint()
     {
         Reference = string.Empty;
@@ -98,6 +106,12 @@ public sealed class Complaint
 
     /// <summary>How many appeals were accepted.</summary>
     public int AppealCount { get; private set; }
+
+    /// <summary>
+    /// The catalogue topic tags the MB gave the complaint (such as <c>transfers</c>), trimmed, without duplicates (ignoring
+    /// case), in the order given. An ad-hoc assessment opened from the complaint examines the controls tagged with them.
+    /// </summary>
+    public IReadOnlyList<string> Topics => topics;
 
     /// <summary>
     /// Files a complaint. Checks the input (conduct 1–<see cref="MaxConductLength"/> characters after trimming, a target,
@@ -214,6 +228,21 @@ public sealed class Complaint
 
     /// <summary>Reopens a dismissed or closed complaint on the MB's initiative (reasons required).</summary>
     public Result<ComplaintStatus> Reopen(Role actor, string? reasons, DateTimeOffset now) => Move(ComplaintTrigger.Reopen, actor, reasons, now);
+
+    /// <summary>
+    /// Replaces <see cref="Topics"/> while the complaint is open (<see cref="ComplaintLifecycle.IsOpen"/>): at most
+    /// <see cref="MaxTopics"/> tags of 1–<see cref="MaxTopicLength"/> characters; an empty list clears them.
+    /// </summary>
+    public Result<IReadOnlyList<string>> Tag(IEnumerable<string?>? tags)
+    {
+        if (!ComplaintLifecycle.IsOpen(Status)) return ComplaintHandlingErrors.NotOpen(Status);
+        var list = (tags ?? []).Select(t => (t ?? string.Empty).Trim()).ToList();
+        if (list.Any(t => t.Length is 0 or > MaxTopicLength)) return ComplaintHandlingErrors.TopicInvalid();
+        list = [.. list.Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (list.Count > MaxTopics) return ComplaintHandlingErrors.TooManyTopics();
+        topics = list;
+        return list;
+    }
 
     /// <summary>True while the acknowledgement is owed and its target date has passed.</summary>
     public bool IsAcknowledgementOverdue(DateTimeOffset now) =>

@@ -14,7 +14,14 @@ public static class WorkQueueApi
         return api;
     }
 
-    /// <param name="mine">Only the assessments the caller is assessor or decision maker of.</param>
-    public static async Task<Ok<WorkQueueSections>> GetQueueAsync(bool? mine, AssessmentWorkQueue queue, Caller caller, CancellationToken ct) =>
-        TypedResults.Ok(await queue.GetAsync(mine == true ? caller.UserId?.Value : null, ct));
+    /// <param name="mine">Only the assessments the caller is assessor or decision maker of (then no complaints: nobody is assigned to those).</param>
+    public static async Task<Ok<WorkQueueSections>> GetQueueAsync(bool? mine, AssessmentWorkQueue queue, Adhere.Core.Complaints.ComplaintWorkQueue complaints,
+        Caller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(complaints);
+        ArgumentNullException.ThrowIfNull(caller);
+        var sections = await queue.GetAsync(mine == true ? caller.UserId?.Value : null, ct);
+        return TypedResults.Ok(mine == true ? sections : sections with { Complaints = await complaints.GetAsync(ct) });
+    }
 }

@@ -230,6 +230,7 @@ public static class WebHost
         api.MapComplaintMeasuresApi();
         api.MapComplaintQuestionsApi();
         api.MapComplaintSummaryApi();
+        api.MapComplaintHandlingApi();
 
         app.MapRazorPages();
         return app;

@@ -101,8 +101,10 @@ public sealed partial class ComplaintPagesTests(ComplaintsAppFactory app) : ICla
 
         var reference = ReferencePattern().Match(html).Groups[1].Value;
         Assert.DoesNotContain("id=\"anonymous-notice\"", html, StringComparison.Ordinal);
-        var mail = await app.WaitForMailAsync(m => m.Headers["Subject"]?.Contains(reference, StringComparison.Ordinal) == true);
-        Assert.Contains(mail.ToAddresses, a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase));
+        // The MB's notice names the reference too; the acknowledgement is the mail to the complainant.
+        var mail = await app.WaitForMailAsync(m => m.Headers["Subject"]?.Contains(reference, StringComparison.Ordinal) == true
+            && m.ToAddresses.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains("Your complaint", mail.Headers["Subject"], StringComparison.Ordinal);
         var stored = await app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().Complaints.AsNoTracking().SingleAsync(c => c.Reference == reference));
         Assert.Equal("Ann Example", stored.ComplainantName);
         Assert.Equal(Adhere.Domain.Complaints.ComplainantRole.DataSubject, stored.ComplainantRole);

@@ -234,6 +234,13 @@ public sealed class TenancyMatrixTests(TenancyWorld world) : IClassFixture<Tenan
         new("api answer by link", "POST", "/api/v1/complaint-answers/caq_{id}", Target.Complaint, false, [], true,
             new Dictionary<string, string> { ["text"] = "Planted" }),
         new("page complaint answer link", "GET", "/complaints/answer/caq_{id}", Target.Complaint, true, [], false),
+        // Topics and the ad-hoc assessment from a complaint: MB staff reach every complaint (the use case then judges role and conflicts).
+        new("api complaint topics", "PUT", "/api/v1/complaints/{complaint}/topics", Target.Complaint, false, MbAll, true, new { topics = new[] { "breaches" } }),
+        new("api complaint assessment", "POST", "/api/v1/complaints/{complaint}/assessment", Target.Complaint, false, MbAll, true, new { }),
+        new("page complaint topics", "POST", "/console/complaints/{complaint}?handler=Topics", Target.Complaint, true, MbAll, true,
+            new Dictionary<string, string> { ["topics"] = "breaches" }),
+        new("page complaint assessment", "POST", "/console/complaints/{complaint}?handler=Assessment", Target.Complaint, true, MbAll, true,
+            new Dictionary<string, string>()),
         new("page coverage", "GET", "/console/organisations/{id}/coverage", Target.Organisation, true, MbAll, false),
         new("page save organisation", "POST", "/console/organisations/{id}?handler=Profile", Target.Organisation, true, ["mb-admin"], true,
             new Dictionary<string, string> { ["Profile.Name"] = "Taken over" }),

@@ -31,7 +31,7 @@ public static class StoredSelectionErrors
 /// (an assessor assigned to it, while fact finding or in-depth review runs), and gathering the selection's input.
 /// </summary>
 public sealed class SelectionGate(AdhereDb db, DeclarationAccess access, DeclarationEvidence evidence, CatalogueOutlines outlines,
-    AttentionTopicQueries topics, AssessmentSettings settings)
+    AttentionTopicQueries topics, AssessmentSettings settings, Complaints.ComplaintLinkQueries complaints)
 {
     private static readonly AssessmentPhase[] OpenPhases =
     [
@@ -69,8 +69,10 @@ public sealed class SelectionGate(AdhereDb db, DeclarationAccess access, Declara
 
         var date = DateOf(assessment);
         var active = await topics.ActiveOnAsync(date, ct);
+        // An assessment opened from complaints examines their topics too, as they stand when the selection is drawn.
+        var occasion = extraTopics.Concat(await complaints.TopicsForAssessmentAsync(assessment.Id, ct)).Distinct(StringComparer.OrdinalIgnoreCase);
         var attention = active.Select(t => t.ToDomain())
-            .Concat(extraTopics.Select(t => new AttentionTopic(t, null, date, date)))
+            .Concat(occasion.Select(t => new AttentionTopic(t, null, date, date)))
             .ToList();
 
         var history = await SelectionHistory.ExaminationsAsync(db, assessment.OrganisationId, assessment.Id, ct);

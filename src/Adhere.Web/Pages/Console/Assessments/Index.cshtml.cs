@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Adhere.Web.Pages.Console.Assessments;
 
 /// <summary>The Monitoring Body's work queue: declarations waiting to be opened and assessments by where they stand.</summary>
-public sealed class IndexModel(AssessmentWorkQueue queue, Caller caller) : PageModel
+public sealed class IndexModel(AssessmentWorkQueue queue, Adhere.Core.Complaints.ComplaintWorkQueue complaints, Caller caller) : PageModel
 {
     public WorkQueueSections Queue { get; private set; } = null!;
 
@@ -37,7 +37,11 @@ public sealed class IndexModel(AssessmentWorkQueue queue, Caller caller) : PageM
         return Redirect($"/console/assessments/{opened.Value.Id}");
     }
 
-    private async Task LoadAsync(CancellationToken ct) => Queue = await queue.GetAsync(Mine ? caller.UserId?.Value : null, ct);
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Queue = await queue.GetAsync(Mine ? caller.UserId?.Value : null, ct);
+        if (!Mine) Queue = Queue with { Complaints = await complaints.GetAsync(ct) };
+    }
 }
 
 /// <summary>One section of the queue as the table partial shows it; <see cref="CanOpen"/> adds the "Open assessment" button.</summary>

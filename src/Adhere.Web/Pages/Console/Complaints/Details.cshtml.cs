@@ -95,6 +95,42 @@ public sealed class DetailsModel(ComplaintQueries complaints) : PageModel
         return await LoadAsync(reference, ct) ? Page() : NotFound();
     }
 
+    /// <summary>Topics and the ad-hoc assessment are for staff who handle complaints and have no conflict of interest towards the provider.</summary>
+    public bool CanHandle => Case.Handling?.ConflictOfInterest is null && (User.IsInRole(Domain.Accounts.Role.MbAssessor.Name) || User.IsInRole(Domain.Accounts.Role.MbDecisionMaker.Name));
+
+    public bool IsOpen => Case.Summary.Status is "received" or "admissibility-check" or "investigation";
+
+    public async Task<IActionResult> OnPostTopicsAsync(string reference, string? topics, [FromServices] TagComplaint tag, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        var list = (topics ?? string.Empty).Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var tagged = await tag.HandleAsync(reference, list, ct);
+        return await AfterAsync(reference, tagged.IsError ? tagged.Error : null, "The topics are saved.", ct);
+    }
+
+    public async Task<IActionResult> OnPostAssessmentAsync(string reference, [FromServices] OpenComplaintAssessment open, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var opened = await open.HandleAsync(reference, ct);
+        if (opened.IsError) return await AfterAsync(reference, opened.Error, string.Empty, ct);
+        TempData["Notice"] = $"The ad-hoc assessment is open; its selection takes the complaint's topics as attention topics.";
+        return Redirect($"/console/assessments/{opened.Value.Id}");
+    }
+
+    private async Task<IActionResult> AfterAsync(string reference, Error? error, string done, CancellationToken ct)
+    {
+        if (error is null)
+        {
+            TempData["Notice"] = done;
+            return Redirect($"/console/complaints/{Uri.EscapeDataString(reference)}");
+        }
+
+        if (error is NotFoundError) return NotFound();
+        ModelState.AddError(error);
+        ErrorCode = error.Code;
+        return await LoadAsync(reference, ct) ? Page() : NotFound();
+    }
+
     private async Task<IActionResult> StepAsync(string reference, MoveComplaint move, MoveComplaint.Command command, string done, CancellationToken ct)
     {
         var moved = await move.HandleAsync(command, ct);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Adhere.Core.Mail;
+using Adhere.Core.Monitoring;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Complaints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adhere.Core.Complaints;
+
+/// <summary>
+/// What one run of the monitoring job shares with the notice queues it calls: the time, the keys of notices already
+/// sent (a queue adds the keys it sends, here and as <see cref="SentNotice"/> rows) and the Monitoring Body's recipients.
+/// </summary>
+public sealed record NoticeRun(DateTimeOffset Now, ISet<string> SentKeys, IReadOnlyList<string> MonitoringBodyRecipients)
+{
+    public DateOnly Today => ComplaintClocks.DateOf(Now);
+}
+
+/// <summary>How many complaint reminders one run queued, by kind. Later complaint deadlines add their counts here.</summary>
+public sealed record ComplaintReminderCounts(int AcknowledgementDue, int AcknowledgementOverdue, int DecisionApproaching, int DecisionOverdue)
+{
+    public static ComplaintReminderCounts None { get; } = new(0, 0, 0, 0);
+
+    public int Total => AcknowledgementDue + AcknowledgementOverdue + DecisionApproaching + DecisionOverdue;
+}
+
+/// <summary>
+/// The complaint part of the monitoring job (<see cref="RunMonitoringJobs"/>): reminds the Monitoring Body of the
+/// acknowledgement target (the day before, and once overdue) and of the decision target
+/// (<see cref="ComplaintReminderRules.DecisionWarningDays"/> days before, and once overdue) of every open complaint,
+/// each reminder once (<see cref="ComplaintReminderRules.Key"/>). It queues mails and notice rows in the job's
+/// transaction and saves nothing itself. Mails go to the MB only and carry the reference, the provider and a console
+/// link, never the complainant's identity or the conduct: mail is less protected than the console.
+/// To remind of another complaint deadline, add a step to <see cref="QueueAsync"/> and a count to <see cref="ComplaintReminderCounts"/>.
+/// </summary>
+public sealed class ComplaintReminders(AdhereDb db, Outbox outbox, MailSettings mail)
+{
+    private static readonly ComplaintStatus[] Open = [ComplaintStatus.Received, ComplaintStatus.AdmissibilityCheck, ComplaintStatus.Investigation];
+
+    public async Task<ComplaintReminderCounts> QueueAsync(NoticeRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var today = run.Today;
+        var acknowledgeHorizon = today.AddDays(ComplaintReminderRules.AcknowledgementWarningDays);
+        var decisionHorizon = today.AddDays(ComplaintReminderRules.DecisionWarningDays);
+        var candidates = await db.Complaints.AsNoTracking()
+            .Where(c => Open.Contains(c.Status)
+                && ((c.Status == ComplaintStatus.Received && c.AcknowledgeBy <= acknowledgeHorizon) || c.DecideBy <= decisionHorizon))
+            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Number)
+            .ToListAsync(ct);
+
+        var counts = new Dictionary<ComplaintReminderKind, int>();
+        foreach (var complaint in candidates)
+        {
+            foreach (var kind in ComplaintReminderRules.Due(complaint.Status, complaint.AcknowledgeBy, complaint.DecideBy, today))
+            {
+                var key = ComplaintReminderRules.Key(kind, complaint.Id);
+                if (!run.SentKeys.Add(key)) continue;
+                var (subject, text) = Message(kind, complaint);
+                outbox.Enqueue(run.MonitoringBodyRecipients, "complaint." + Topic(kind), subject, $"""
+                    {text}
+                    It concerns {About(complaint)}, received on {Day(ComplaintClocks.DateOf(complaint.ReceivedAt))}; it is now {ComplaintStatusLookup.StatusName(complaint.Status)}.
+                    {ConsoleLink(mail, complaint.Reference)}
+                    """);
+                db.SentNotices.Add(new SentNotice { Key = key, SentAt = run.Now });
+                counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            }
+        }
+
+        return new ComplaintReminderCounts(counts.GetValueOrDefault(ComplaintReminderKind.AcknowledgementDue),
+            counts.GetValueOrDefault(ComplaintReminderKind.AcknowledgementOverdue), counts.GetValueOrDefault(ComplaintReminderKind.DecisionApproaching),
+            counts.GetValueOrDefault(ComplaintReminderKind.DecisionOverdue));
+    }
+
+    /// <summary>The console page of a complaint, as a link in a mail.</summary>
+    public static string ConsoleLink(MailSettings mail, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return mail.Link($"/console/complaints/{Uri.EscapeDataString(reference)}");
+    }
+
+    /// <summary>The provider and service a complaint is about, with the Verification-ID when one was chosen; nothing about the complainant.</summary>
+    public static string About(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return complaint.Company + (complaint.Service is null ? string.Empty : $" ({complaint.Service})")
+            + (complaint.TargetVerificationId is null ? string.Empty : $", register entry {complaint.TargetVerificationId}");
+    }
+
+    private static (string Subject, string Text) Message(ComplaintReminderKind kind, Complaint c) => kind switch
+    {
+        ComplaintReminderKind.AcknowledgementDue => ($"Complaint {c.Reference}: acknowledgement due by {Day(c.AcknowledgeBy)}",
+            $"Complaint {c.Reference} has not been acknowledged yet; the target is {Day(c.AcknowledgeBy)}. Starting the admissibility check acknowledges it."),
+        ComplaintReminderKind.AcknowledgementOverdue => ($"Overdue: acknowledge complaint {c.Reference}",
+            $"Complaint {c.Reference} should have been acknowledged by {Day(c.AcknowledgeBy)} and still waits for its admissibility check."),
+        ComplaintReminderKind.DecisionApproaching => ($"Complaint {c.Reference}: decision due by {Day(c.DecideBy)}",
+            $"The decision on complaint {c.Reference} is due by {Day(c.DecideBy)}, in {ComplaintReminderRules.DecisionWarningDays} days or less."),
+        ComplaintReminderKind.DecisionOverdue => ($"Overdue: decide on complaint {c.Reference}",
+            $"The decision on complaint {c.Reference} was due by {Day(c.DecideBy)} and the case is still open."),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a complaint reminder."),
+    };
+
+    private static string Topic(ComplaintReminderKind kind) => kind switch
+    {
+        ComplaintReminderKind.AcknowledgementDue => "acknowledgement-due",
+        ComplaintReminderKind.AcknowledgementOverdue => "acknowledgement-overdue",
+        ComplaintReminderKind.DecisionApproaching => "decision-approaching",
+        _ => "decision-overdue",
+    };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
