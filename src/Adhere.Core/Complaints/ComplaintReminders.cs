@@ -17,11 +17,13 @@ public sealed record NoticeRun(DateTimeOffset Now, ISet<string> SentKeys, IReadO
 }
 
 /// <summary>How many complaint reminders one run queued, by kind. Later complaint deadlines add their counts here.</summary>
-public sealed record ComplaintReminderCounts(int AcknowledgementDue, int AcknowledgementOverdue, int DecisionApproaching, int DecisionOverdue)
+public sealed record ComplaintReminderCounts(int AcknowledgementDue, int AcknowledgementOverdue, int DecisionApproaching, int DecisionOverdue,
+    int ProviderQuestionsDue = 0, int ProviderQuestionsOverdue = 0, int ComplainantQuestionsLapsed = 0)
 {
     public static ComplaintReminderCounts None { get; } = new(0, 0, 0, 0);
 
-    public int Total => AcknowledgementDue + AcknowledgementOverdue + DecisionApproaching + DecisionOverdue;
+    public int Total => AcknowledgementDue + AcknowledgementOverdue + DecisionApproaching + DecisionOverdue
+        + ProviderQuestionsDue + ProviderQuestionsOverdue + ComplainantQuestionsLapsed;
 }
 
 /// <summary>
@@ -67,9 +69,65 @@ public sealed class ComplaintReminders(AdhereDb db, Outbox outbox, MailSettings 
             }
         }
 
+        var (questionsDue, questionsOverdue, lapsed) = await QueueQuestionsAsync(run, ct);
         return new ComplaintReminderCounts(counts.GetValueOrDefault(ComplaintReminderKind.AcknowledgementDue),
             counts.GetValueOrDefault(ComplaintReminderKind.AcknowledgementOverdue), counts.GetValueOrDefault(ComplaintReminderKind.DecisionApproaching),
-            counts.GetValueOrDefault(ComplaintReminderKind.DecisionOverdue));
+            counts.GetValueOrDefault(ComplaintReminderKind.DecisionOverdue), questionsDue, questionsOverdue, lapsed);
+    }
+
+    /// <summary>How many days before its due date the provider is reminded of an unanswered question.</summary>
+    public const int QuestionWarningDays = 3;
+
+    // Questions of open cases: the provider is reminded before its due date and told once it is overdue (the MB too); the
+    // MB learns when the complainant's window lapsed unanswered. Each once, by the question's ID.
+    private async Task<(int Due, int Overdue, int Lapsed)> QueueQuestionsAsync(NoticeRun run, CancellationToken ct)
+    {
+        var today = run.Today;
+        var horizon = today.AddDays(QuestionWarningDays);
+        var open = new[] { ComplaintStatus.AdmissibilityCheck, ComplaintStatus.Investigation };
+        var questions = await (from q in db.ComplaintQuestions.AsNoTracking()
+                               join c in db.Complaints.AsNoTracking() on q.ComplaintId equals c.Id
+                               where q.AnsweredAt == null && open.Contains(c.Status) && q.DueOn <= horizon
+                               orderby q.DueOn
+                               select new { Question = q, Complaint = c })
+            .ToListAsync(ct);
+        int due = 0, overdue = 0, lapsed = 0;
+        foreach (var (q, c) in questions.Select(x => (x.Question, x.Complaint)))
+        {
+            var late = q.DueOn < today;
+            if (q.Recipient == QuestionRecipient.Provider && q.OrganisationId is { } provider)
+            {
+                var key = $"complaint-question-{(late ? "overdue" : "due")}:{q.Id}";
+                if (!run.SentKeys.Add(key)) continue;
+                var editors = await outbox.ProviderEditorsAsync(provider, ct);
+                var to = late ? editors.Concat(run.MonitoringBodyRecipients) : editors;
+                outbox.Enqueue(to, late ? "complaint.question-overdue" : "complaint.question-due",
+                    late ? $"Overdue: the Monitoring Body's question on complaint {c.Reference}" : $"Due on {Day(q.DueOn)}: the Monitoring Body's question on complaint {c.Reference}",
+                    $"""
+                    {(late ? $"The answer to the Monitoring Body's question on complaint {c.Reference} was due on {Day(q.DueOn)} and has not arrived." : $"The Monitoring Body waits for your answer to its question on complaint {c.Reference} by {Day(q.DueOn)}.")}
+                    It concerns {About(c)}. Answer in the provider portal:
+                    {mail.Link("/portal/complaints")}
+                    """);
+                db.SentNotices.Add(new SentNotice { Key = key, SentAt = run.Now });
+                if (late) overdue++;
+                else due++;
+            }
+            else if (q.Recipient == QuestionRecipient.Complainant && late)
+            {
+                var key = $"complaint-question-lapsed:{q.Id}";
+                if (!run.SentKeys.Add(key)) continue;
+                outbox.Enqueue(run.MonitoringBodyRecipients, "complaint.question-lapsed", $"Complaint {c.Reference}: the complainant did not answer",
+                    $"""
+                    The complainant's time to answer the question of {Day(ComplaintClocks.DateOf(q.AskedAt))} on complaint {c.Reference} ended on {Day(q.DueOn)} without an answer.
+                    The case may now be dismissed for lack of cooperation, or handled on what is known.
+                    {ConsoleLink(mail, c.Reference)}
+                    """);
+                db.SentNotices.Add(new SentNotice { Key = key, SentAt = run.Now });
+                lapsed++;
+            }
+        }
+
+        return (due, overdue, lapsed);
     }
 
     /// <summary>The console page of a complaint, as a link in a mail.</summary>

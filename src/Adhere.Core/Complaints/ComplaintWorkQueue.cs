@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Adhere.Core.Complaints;
 
 /// <summary>
-/// A complaint in the MB's work queue: which clock it waits on (<c>acknowledgement</c> or <c>decision</c>), when that
-/// is due, and whether it is overdue. <paramref name="DaysWaiting"/> counts days since receipt.
+/// A complaint in the MB's work queue: which clock it waits on (<c>acknowledgement</c>, <c>decision</c>,
+/// <c>provider-answer</c> for a question to the provider, <c>complainant-answer</c> for a question to the complainant),
+/// when that is due, and whether it is overdue. <paramref name="DaysWaiting"/> counts days since receipt.
 /// </summary>
 public sealed record ComplaintQueueRow(string Reference, string Status, string Company, string? Service, string Clock, DateOnly DueOn, bool Overdue,
     DateTimeOffset ReceivedAt, int DaysWaiting);
@@ -14,7 +15,9 @@ public sealed record ComplaintQueueRow(string Reference, string Status, string C
 /// <summary>
 /// The complaints section of the MB's work queue: every complaint that waits for its acknowledgement, and every open one
 /// whose decision target is near (<see cref="ComplaintReminderRules.DecisionWarningDays"/> days) or past
-/// (<see cref="ComplaintReminderRules.Pressing"/>); the longest waiting first. Nothing about the complainant.
+/// (<see cref="ComplaintReminderRules.Pressing"/>); then the open cases with a question to the provider due within
+/// <see cref="ComplaintReminders.QuestionWarningDays"/> days or overdue, and those whose question to the complainant lapsed unanswered (the
+/// MB may then dismiss for lack of cooperation); the longest waiting first. Nothing about the complainant.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A queue of work in the office sense, as the assessments' work queue.")]
 public sealed class ComplaintWorkQueue(AdhereDb db, TimeProvider time)
@@ -39,6 +42,21 @@ public sealed class ComplaintWorkQueue(AdhereDb db, TimeProvider time)
                 c.ReceivedAt, Math.Max(0, today.DayNumber - ComplaintClocks.DateOf(c.ReceivedAt).DayNumber)));
         }
 
-        return queue;
+        var questionHorizon = today.AddDays(ComplaintReminders.QuestionWarningDays);
+        var questions = await (from q in db.ComplaintQuestions.AsNoTracking()
+                               join c in db.Complaints.AsNoTracking() on q.ComplaintId equals c.Id
+                               where q.AnsweredAt == null && Open.Contains(c.Status)
+                                   && ((q.Recipient == QuestionRecipient.Provider && q.DueOn <= questionHorizon)
+                                       || (q.Recipient == QuestionRecipient.Complainant && q.DueOn < today))
+                               select new { c.Reference, c.Status, c.Company, c.Service, c.ReceivedAt, q.Recipient, q.DueOn })
+            .ToListAsync(ct);
+        foreach (var q in questions)
+        {
+            queue.Add(new ComplaintQueueRow(q.Reference, ComplaintStatusLookup.StatusName(q.Status), q.Company, q.Service,
+                q.Recipient == QuestionRecipient.Provider ? "provider-answer" : "complainant-answer", q.DueOn, q.DueOn < today,
+                q.ReceivedAt, Math.Max(0, today.DayNumber - ComplaintClocks.DateOf(q.ReceivedAt).DayNumber)));
+        }
+
+        return [.. queue.OrderBy(r => r.ReceivedAt).ThenBy(r => r.DueOn)];
     }
 }

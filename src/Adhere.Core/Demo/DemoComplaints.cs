@@ -1,4 +1,6 @@
 using Adhere.Core.Complaints;
+using Adhere.Core.Complaints.Investigation;
+using Adhere.Core.Complaints.Measures;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Common;
 using Adhere.Domain.Complaints;
@@ -14,13 +16,15 @@ namespace Adhere.Core.Demo;
 /// admissibility check, one under investigation, one dismissed, one found unfounded and closed, and founded ones.
 /// The audit trail keeps the seeding time of each step, as for any imported history. All text is invented.
 /// </summary>
-public sealed class DemoComplaints(AdhereDb db, SubmitComplaint submit, MoveComplaint move, ComplaintSettings settings, TimeProvider time)
+public sealed class DemoComplaints(AdhereDb db, SubmitComplaint submit, MoveComplaint move, ImposeComplaintMeasure impose,
+    AskComplaintQuestion ask, ComplaintSettings settings, TimeProvider time)
 {
     /// <summary>What happens to a demo complaint, in days before the seeding (received, acknowledged, admitted, decided, ended).</summary>
     private sealed record Plan(string? Provider, string Company, string Service, string Role, string? Name, string? Email, bool Reveal, string Conduct,
-        int ReceivedDaysAgo, ComplaintTrigger[] Steps, DismissalReason? Dismissal = null, ComplaintFinding? Finding = null, string? Reasons = null);
+        int ReceivedDaysAgo, ComplaintTrigger[] Steps, DismissalReason? Dismissal = null, ComplaintFinding? Finding = null, string? Reasons = null,
+        Func<string, CancellationToken, Task<Result<Done>>>? Then = null);
 
-    private static readonly Plan[] Plans =
+    private Plan[] Plans() =>
     [
         new("Stratus Hosting SAS", "Stratus Hosting SAS", "Stratus Backup", "customer", "Amélie Roux", "amelie.roux@customer.demo.example", true,
             "Our backups were restored for another customer's support ticket: the engineer could see our file names.", 12, []),
@@ -29,7 +33,7 @@ public sealed class DemoComplaints(AdhereDb db, SubmitComplaint submit, MoveComp
             [ComplaintTrigger.StartAdmissibilityCheck]),
         new("Stratus Hosting SAS", "Stratus Hosting SAS", "Stratus Web Hosting", "customer", "Jonas Weber", "jonas.weber@shop.demo.example", false,
             "Stratus moved our site to a new data centre outside the EU without the notice its contract promises.", 30,
-            [ComplaintTrigger.StartAdmissibilityCheck, ComplaintTrigger.Admit]),
+            [ComplaintTrigger.StartAdmissibilityCheck, ComplaintTrigger.Admit], Then: AskStratusAsync),
         new(null, "Bluesky Webspace Ltd", "Bluesky Mail", "customer", "Maria Costa", "maria.costa@demo.example", false,
             "The provider reads our e-mails to show advertising.", 55,
             [ComplaintTrigger.StartAdmissibilityCheck, ComplaintTrigger.Dismiss], Dismissal: DismissalReason.NotAboutAdherentService,
@@ -41,18 +45,20 @@ public sealed class DemoComplaints(AdhereDb db, SubmitComplaint submit, MoveComp
         new("Nimbus Cloud GmbH", "Nimbus Cloud GmbH", "Nimbus Managed PostgreSQL", "customer", "Lea Novak", "lea.novak@customer.demo.example", true,
             "Deleted database snapshots could still be restored by Nimbus support three months after we closed our account.", 70,
             [ComplaintTrigger.StartAdmissibilityCheck, ComplaintTrigger.Admit, ComplaintTrigger.Decide], Finding: ComplaintFinding.Founded,
-            Reasons: "Demo: snapshots of closed accounts were kept for 90 days, while the declaration states 30. Founded; a corrective action follows."),
+            Reasons: "Demo: snapshots of closed accounts were kept for 90 days, while the declaration states 30. Founded; a corrective action follows.",
+            Then: CorrectNimbusAsync),
         new("Cumulus Compute AB", "Cumulus Compute AB", "Cumulus Object Store", "data-subject", "Sven Berg", "sven.berg@demo.example", false,
             "My personal data stayed in a former customer's buckets for a year after the customer's contract had ended.", 45,
             [ComplaintTrigger.StartAdmissibilityCheck, ComplaintTrigger.Admit, ComplaintTrigger.Decide], Finding: ComplaintFinding.Founded,
-            Reasons: "Demo: Cumulus kept ended customers' data well beyond its deletion statement and could not show when it would be deleted."),
+            Reasons: "Demo: Cumulus kept ended customers' data well beyond its deletion statement and could not show when it would be deleted.",
+            Then: SuspendCumulusAsync),
     ];
 
     /// <summary>Files and moves the demo complaints; returns their references in the order of the plan.</summary>
     public async Task<Result<IReadOnlyList<string>>> SeedAsync(CancellationToken ct)
     {
         var references = new List<string>();
-        foreach (var plan in Plans)
+        foreach (var plan in Plans())
         {
             var verificationId = plan.Provider is null ? null : await VerificationIdAsync(plan.Provider, ct);
             var filed = await submit.HandleAsync(new(verificationId, plan.Company, plan.Service, plan.Role, plan.Name, plan.Email, plan.Reveal, plan.Conduct), ct);
@@ -65,10 +71,43 @@ public sealed class DemoComplaints(AdhereDb db, SubmitComplaint submit, MoveComp
             }
 
             await BackDateAsync(filed.Value.Reference, plan, ct);
+            if (plan.Then is { } then)
+            {
+                var followed = await then(filed.Value.Reference, ct);
+                if (followed.IsError) return followed.Error!;
+            }
+
             references.Add(filed.Value.Reference);
         }
 
         return references;
+    }
+
+    // The investigation asks the provider; its answer is still due.
+    private async Task<Result<Done>> AskStratusAsync(string reference, CancellationToken ct)
+    {
+        var asked = await ask.HandleAsync(new(reference,
+            "provider", "Please tell us when the sites were moved, which notice customers received and where the data centre is located."), ct);
+        return asked.IsError ? asked.Error! : Done.Value;
+    }
+
+    // A founded complaint ends in a corrective action with a deadline and a follow-up check still to come.
+    private async Task<Result<Done>> CorrectNimbusAsync(string reference, CancellationToken ct)
+    {
+        var imposed = await impose.HandleAsync(new(reference, "corrective-action",
+            "Demo: the retention of snapshots after an account is closed must match the declaration.",
+            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(30),
+            "Delete snapshots of closed accounts within 30 days and show the Monitoring Body the changed deletion job and its first run."), ct);
+        return imposed.IsError ? imposed.Error! : Done.Value;
+    }
+
+    // The other founded complaint suspends the provider's register entry: the register, badge, status document, feed and
+    // log show it, and a notice to the supervisory authority is written.
+    private async Task<Result<Done>> SuspendCumulusAsync(string reference, CancellationToken ct)
+    {
+        var imposed = await impose.HandleAsync(new(reference, "suspension",
+            "Demo: suspended until Cumulus shows that data of ended contracts is deleted as its declaration states."), ct);
+        return imposed.IsError ? imposed.Error! : Done.Value;
     }
 
     private async Task<string?> VerificationIdAsync(string provider, CancellationToken ct)

@@ -20,7 +20,7 @@ namespace Adhere.Core.Demo;
 /// states: Altocumulus Hosting's verification has expired, Cumulus Compute's is suspended. All text is invented for the demo.
 /// </summary>
 public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDeclaration start, UpdateDeclaration update, AddCertificate addCertificate,
-    SubmitDeclaration submit, DeclarationEvidence evidence, Assessments.AssessmentSettings settings, VerificationNumbers numbers, SuspendDeclaration suspend,
+    SubmitDeclaration submit, DeclarationEvidence evidence, Assessments.AssessmentSettings settings, VerificationNumbers numbers,
     Register.TransparencyLog register, TimeProvider time)
 {
     // Our own sentences per subsection; the control's title is put in front, so each answer reads as specific.
@@ -120,8 +120,8 @@ public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDe
 
     /// <summary>
     /// Two more register entries, seeded after the demo's approvals so that those keep their running numbers: Altocumulus
-    /// Hosting, verified fourteen months ago and expired since; Cumulus Compute, verified five months ago and then suspended
-    /// by a decision maker while a (demo) complaint is looked into.
+    /// Hosting, verified fourteen months ago and expired since; Cumulus Compute, verified five months ago (and suspended by a
+    /// measure on a founded demo complaint, see <see cref="DemoComplaints"/>).
     /// </summary>
     public async Task<Result<Done>> SeedRegisterHistoryAsync(IReadOnlyDictionary<string, Guid> organisations, CancellationToken ct)
     {
@@ -138,11 +138,8 @@ public sealed class DemoDeclarations(AdhereDb db, UploadDocument upload, StartDe
         if (cumulus.IsError) return cumulus.Error!;
         var cumulusSubmitted = await submit.HandleAsync(cumulus.Value, ct);
         if (cumulusSubmitted.IsError) return cumulusSubmitted.Error!;
-        var verified = await VerifyEarlierAsync(cumulus.Value, -5, await numbers.AllocateAsync(settings.BodyCode, ct), DeclarationStatus.Verified, ct);
-        if (verified.IsError) return verified;
-        var suspended = await suspend.HandleAsync(new(cumulus.Value,
-            "Demo: suspended while the Monitoring Body examines a complaint that personal data was kept after the end of a customer contract."), ct);
-        return suspended.IsError ? suspended.Error! : Done.Value;
+        // Suspended later by a measure on a founded demo complaint (DemoComplaints).
+        return await VerifyEarlierAsync(cumulus.Value, -5, await numbers.AllocateAsync(settings.BodyCode, ct), DeclarationStatus.Verified, ct);
     }
 
     /// <summary>Marks the Stratus declaration as verified eleven months ago under a demo Verification-ID, as an import of history would.</summary>

@@ -170,4 +170,49 @@ public sealed class ComplaintRemindersTests
         Assert.DoesNotContain($"/console/complaints/{handled}", page, StringComparison.Ordinal);
         Assert.Contains("overdue", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_UnansweredQuestions_RemindTheProviderThenTellProviderAndMbOnceAndQueueThem()
+    {
+        await using var app = await AppAsync();
+        var listed = await Register.RegisterScenario.ListedAsync(app);
+        using var staff = await app.ApiClientAsync(await app.CreateUserAsync(Role.MbDecisionMaker));
+        using var anonymous = app.ApiClient(null);
+        var token = await ComplaintScenario.FormTokenAsync(app, anonymous);
+        var created = await HttpAssert.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/complaints",
+            ComplaintScenario.Body(token, Email, verificationId: listed.VerificationId, name: Name)), System.Net.HttpStatusCode.Created);
+        var reference = created.GetProperty("reference").GetString()!;
+        await HttpAssert.JsonAsync(await staff.PostAsJsonAsync($"/api/v1/complaints/{reference}/steps", new { trigger = "start-admissibility-check" }));
+        DateOnly due = default;
+        foreach (var to in new[] { "provider", "complainant" })
+        {
+            using var form = new MultipartFormDataContent { { new StringContent(to), "to" }, { new StringContent($"A question to the {to}."), "text" } };
+            var asked = await HttpAssert.JsonAsync(await staff.PostAsync(new Uri($"/api/v1/complaints/{reference}/questions", UriKind.Relative), form),
+                System.Net.HttpStatusCode.Created);
+            due = DateOnly.Parse(asked.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        MoveTo(app, due.AddDays(-2));
+        var before = await RunAsync(app);
+        var reminded = Assert.Single(await MailsAsync(app, "complaint.question-due"));
+        MoveTo(app, due.AddDays(1));
+        var after = await RunAsync(app);
+        var again = await RunAsync(app);
+        var overdue = Assert.Single(await MailsAsync(app, "complaint.question-overdue"));
+        var lapsed = Assert.Single(await MailsAsync(app, "complaint.question-lapsed"));
+        var queue = await HttpAssert.JsonAsync(await staff.GetAsync(new Uri("/api/v1/assessments/queue", UriKind.Relative)));
+
+        Assert.Equal(1, before.Complaints.ProviderQuestionsDue);
+        Assert.Equal((1, 1), (after.Complaints.ProviderQuestionsOverdue, after.Complaints.ComplainantQuestionsLapsed));
+        Assert.Equal(0, again.Complaints.ProviderQuestionsOverdue + again.Complaints.ComplainantQuestionsLapsed);
+        Assert.Contains(listed.Assessment.Declarations.Editor.Email, reminded.To, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(listed.Assessment.Declarations.Editor.Email, overdue.To, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/portal/complaints", overdue.Body, StringComparison.Ordinal);
+        Assert.Contains($"/console/complaints/{reference}", lapsed.Body, StringComparison.Ordinal);
+        foreach (var mail in new[] { reminded, overdue, lapsed }) AssertNoIdentity(mail);
+        var clocks = queue.GetProperty("complaints").EnumerateArray().Where(r => r.GetProperty("reference").GetString() == reference)
+            .Select(r => r.GetProperty("clock").GetString()).ToList();
+        Assert.Contains("provider-answer", clocks);
+        Assert.Contains("complainant-answer", clocks);
+    }
 }

@@ -107,6 +107,28 @@ public sealed class DemoComplaintsTests(DemoAppFactory app) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task Demo_FoundedComplaints_EndInACorrectiveActionAndASuspensionShownInTheRegister()
+    {
+        using var client = await StaffAsync();
+        var cases = await CasesAsync(client);
+
+        var measures = cases.SelectMany(c => c.GetProperty("measures").EnumerateArray()).ToList();
+        var suspension = Assert.Single(measures, m => m.GetProperty("key").GetString() == "suspension");
+        Assert.Single(measures, m => m.GetProperty("key").GetString() == "corrective-action");
+        var verificationId = suspension.GetProperty("verificationId").GetString()!;
+        using var anonymous = app.ApiClient(null);
+        var status = await HttpAssert.JsonAsync(await anonymous.GetAsync($"/api/v1/register/verifications/{verificationId}", Ct));
+        Assert.Equal("suspended", status.GetProperty("status").GetString());
+        Assert.Single(cases.SelectMany(c => c.GetProperty("notices").EnumerateArray()));
+        var year = app.Time.GetUtcNow().UtcDateTime.Year;
+        var figures = await HttpAssert.JsonAsync(await client.GetAsync($"/api/v1/complaints/summary/{year}", Ct));
+        var byKind = figures.GetProperty("measuresByKind").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("count").GetInt32());
+        Assert.Equal(1, byKind["suspension"]);
+        Assert.Equal(1, byKind["corrective-action"]);
+        Assert.Contains(cases, c => c.GetProperty("investigation").GetProperty("questions").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task SummaryPage_AsDemoStaff_Renders()
     {
         await app.EnsureSeededAsync();
