@@ -27,6 +27,22 @@ public sealed class RegisterFastPathTests(AdhereAppFactory app) : IClassFixture<
         return await client.SendAsync(request, Ct);
     }
 
+    /// <summary>
+    /// Reads the answer until the cache holds it: the cache poller may drop the first answer when it notices, a moment
+    /// later, the register change that listed the entry.
+    /// </summary>
+    private async Task<HttpResponseMessage> CachedAsync(string id)
+    {
+        var cache = app.Services.GetRequiredService<RegisterCache>();
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await GetAsync(id);
+            if (cache.TryGet(RegisterAnswerKind.Verification, id, out _) || attempt == 50) return response;
+            response.Dispose();
+            await Task.Delay(100, Ct);
+        }
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join("|", values) : "(none)";
 
@@ -35,8 +51,7 @@ public sealed class RegisterFastPathTests(AdhereAppFactory app) : IClassFixture<
     {
         var s = await RegisterScenario.ListedAsync(app);
 
-        using var first = await GetAsync(s.VerificationId);
-        Assert.True(app.Services.GetRequiredService<RegisterCache>().TryGet(RegisterAnswerKind.Verification, s.VerificationId, out _));
+        using var first = await CachedAsync(s.VerificationId);
         using var second = await GetAsync(s.VerificationId.ToLowerInvariant());
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -52,7 +67,7 @@ public sealed class RegisterFastPathTests(AdhereAppFactory app) : IClassFixture<
     public async Task Verification_CachedAnswerWithItsETag_Answers304()
     {
         var s = await RegisterScenario.ListedAsync(app);
-        using var first = await GetAsync(s.VerificationId);
+        using var first = await CachedAsync(s.VerificationId);
         var etag = first.Headers.ETag!.Tag;
 
         using var again = await GetAsync(s.VerificationId, etag);
@@ -70,7 +85,7 @@ public sealed class RegisterFastPathTests(AdhereAppFactory app) : IClassFixture<
     public async Task InvokeAsync_CachedId_AnswersWithoutThePipelineAndPassesEverythingElseOn()
     {
         var s = await RegisterScenario.ListedAsync(app);
-        using var warm = await GetAsync(s.VerificationId);
+        using var warm = await CachedAsync(s.VerificationId);
         var passedOn = new List<string>();
         var middleware = new RegisterFastPath(context =>
             {
@@ -91,6 +106,15 @@ public sealed class RegisterFastPathTests(AdhereAppFactory app) : IClassFixture<
         }
 
         var served = await InvokeAsync("GET", $"/api/v1/register/verifications/{s.VerificationId}");
+        for (var attempt = 0; passedOn.Count > 0 && attempt < 20; attempt++)
+        {
+            // The poller dropped the answer after all; fill the cache again and retry.
+            passedOn.Clear();
+            using var again = await CachedAsync(s.VerificationId);
+            served = await InvokeAsync("GET", $"/api/v1/register/verifications/{s.VerificationId}");
+        }
+
+        Assert.Empty(passedOn);
         await InvokeAsync("POST", $"/api/v1/register/verifications/{s.VerificationId}");
         await InvokeAsync("GET", "/api/v1/register/verifications/2026LVL02NOWHERE999");
         await InvokeAsync("GET", $"/api/v1/register/verifications/{s.VerificationId}/more");
