@@ -37,17 +37,14 @@ public sealed record ComplaintReminderCounts(int AcknowledgementDue, int Acknowl
 /// </summary>
 public sealed class ComplaintReminders(AdhereDb db, Outbox outbox, MailSettings mail)
 {
-    private static readonly ComplaintStatus[] Open = [ComplaintStatus.Received, ComplaintStatus.AdmissibilityCheck, ComplaintStatus.Investigation];
-
     public async Task<ComplaintReminderCounts> QueueAsync(NoticeRun run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
         var today = run.Today;
         var acknowledgeHorizon = today.AddDays(ComplaintReminderRules.AcknowledgementWarningDays);
         var decisionHorizon = today.AddDays(ComplaintReminderRules.DecisionWarningDays);
-        var candidates = await db.Complaints.AsNoTracking()
-            .Where(c => Open.Contains(c.Status)
-                && ((c.Status == ComplaintStatus.Received && c.AcknowledgeBy <= acknowledgeHorizon) || c.DecideBy <= decisionHorizon))
+        var candidates = await db.Complaints.AsNoTracking().WhereOpen()
+            .Where(c => ((c.Status == ComplaintStatus.Received && c.AcknowledgeBy <= acknowledgeHorizon) || c.DecideBy <= decisionHorizon))
             .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Number)
             .ToListAsync(ct);
 
@@ -84,22 +81,17 @@ public sealed class ComplaintReminders(AdhereDb db, Outbox outbox, MailSettings 
     {
         var today = run.Today;
         var horizon = today.AddDays(QuestionWarningDays);
-        var open = new[] { ComplaintStatus.AdmissibilityCheck, ComplaintStatus.Investigation };
-        var questions = await (from q in db.ComplaintQuestions.AsNoTracking()
-                               join c in db.Complaints.AsNoTracking() on q.ComplaintId equals c.Id
-                               where q.AnsweredAt == null && open.Contains(c.Status) && q.DueOn <= horizon
-                               orderby q.DueOn
-                               select new { Question = q, Complaint = c })
-            .ToListAsync(ct);
+        var questions = await OpenComplaints.UnansweredQuestionsAsync(db, horizon, ct);
+        var editorsOf = new Dictionary<Adhere.Domain.Organisations.OrganisationId, IReadOnlyList<string>>();
         int due = 0, overdue = 0, lapsed = 0;
-        foreach (var (q, c) in questions.Select(x => (x.Question, x.Complaint)))
+        foreach (var (q, c) in questions)
         {
             var late = q.DueOn < today;
             if (q.Recipient == QuestionRecipient.Provider && q.OrganisationId is { } provider)
             {
                 var key = $"complaint-question-{(late ? "overdue" : "due")}:{q.Id}";
                 if (!run.SentKeys.Add(key)) continue;
-                var editors = await outbox.ProviderEditorsAsync(provider, ct);
+                if (!editorsOf.TryGetValue(provider, out var editors)) editorsOf[provider] = editors = await outbox.ProviderEditorsAsync(provider, ct);
                 var to = late ? editors.Concat(run.MonitoringBodyRecipients) : editors;
                 outbox.Enqueue(to, late ? "complaint.question-overdue" : "complaint.question-due",
                     late ? $"Overdue: the Monitoring Body's question on complaint {c.Reference}" : $"Due on {Day(q.DueOn)}: the Monitoring Body's question on complaint {c.Reference}",

@@ -22,14 +22,12 @@ public sealed record ComplaintQueueRow(string Reference, string Status, string C
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A queue of work in the office sense, as the assessments' work queue.")]
 public sealed class ComplaintWorkQueue(AdhereDb db, TimeProvider time)
 {
-    private static readonly ComplaintStatus[] Open = [ComplaintStatus.Received, ComplaintStatus.AdmissibilityCheck, ComplaintStatus.Investigation];
-
     public async Task<IReadOnlyList<ComplaintQueueRow>> GetAsync(CancellationToken ct)
     {
         var today = ComplaintClocks.DateOf(time.GetUtcNow());
         var horizon = today.AddDays(ComplaintReminderRules.DecisionWarningDays);
-        var rows = await db.Complaints.AsNoTracking()
-            .Where(c => Open.Contains(c.Status) && (c.Status == ComplaintStatus.Received || c.DecideBy <= horizon))
+        var rows = await db.Complaints.AsNoTracking().WhereOpen()
+            .Where(c => (c.Status == ComplaintStatus.Received || c.DecideBy <= horizon))
             .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Number)
             .Select(c => new { c.Reference, c.Status, c.Company, c.Service, c.AcknowledgeBy, c.DecideBy, c.ReceivedAt })
             .ToListAsync(ct);
@@ -43,18 +41,13 @@ public sealed class ComplaintWorkQueue(AdhereDb db, TimeProvider time)
         }
 
         var questionHorizon = today.AddDays(ComplaintReminders.QuestionWarningDays);
-        var questions = await (from q in db.ComplaintQuestions.AsNoTracking()
-                               join c in db.Complaints.AsNoTracking() on q.ComplaintId equals c.Id
-                               where q.AnsweredAt == null && Open.Contains(c.Status)
-                                   && ((q.Recipient == QuestionRecipient.Provider && q.DueOn <= questionHorizon)
-                                       || (q.Recipient == QuestionRecipient.Complainant && q.DueOn < today))
-                               select new { c.Reference, c.Status, c.Company, c.Service, c.ReceivedAt, q.Recipient, q.DueOn })
-            .ToListAsync(ct);
-        foreach (var q in questions)
+        // A provider's question shows from QuestionWarningDays before it is due; a complainant's only once its window lapsed.
+        foreach (var (q, c) in await OpenComplaints.UnansweredQuestionsAsync(db, questionHorizon, ct))
         {
-            queue.Add(new ComplaintQueueRow(q.Reference, ComplaintStatusLookup.StatusName(q.Status), q.Company, q.Service,
+            if (q.Recipient == QuestionRecipient.Complainant && q.DueOn >= today) continue;
+            queue.Add(new ComplaintQueueRow(c.Reference, ComplaintStatusLookup.StatusName(c.Status), c.Company, c.Service,
                 q.Recipient == QuestionRecipient.Provider ? "provider-answer" : "complainant-answer", q.DueOn, q.DueOn < today,
-                q.ReceivedAt, Math.Max(0, today.DayNumber - ComplaintClocks.DateOf(q.ReceivedAt).DayNumber)));
+                c.ReceivedAt, Math.Max(0, today.DayNumber - ComplaintClocks.DateOf(c.ReceivedAt).DayNumber)));
         }
 
         return [.. queue.OrderBy(r => r.ReceivedAt).ThenBy(r => r.DueOn)];

@@ -65,7 +65,7 @@ public sealed class ComplaintYearSummary(AdhereDb db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(figures);
         var csv = new StringBuilder("year,figure,key,value\n");
         void Line(string figure, string key, string value) =>
-            csv.Append(CultureInfo.InvariantCulture, $"{figures.Year},{figure},{key},{value}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{figures.Year},{figure},{Cell(key)},{value}\n");
         void Count(string figure, int value) => Line(figure, string.Empty, value.ToString(CultureInfo.InvariantCulture));
         void Counts(string figure, IEnumerable<NamedCount> counts)
         {
@@ -90,6 +90,11 @@ public sealed class ComplaintYearSummary(AdhereDb db, TimeProvider time)
         Count("outcome-late", figures.OutcomeLate);
         return csv.ToString();
     }
+
+    // Keys come from configuration (measure kinds) and need not be identifiers: RFC 4180 quoting when they hold a
+    // comma, a quote or a line break.
+    private static string Cell(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Number(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty;
 }

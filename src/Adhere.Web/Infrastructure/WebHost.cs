@@ -91,7 +91,7 @@ public static class WebHost
         services.AddAntiforgery(o => o.Cookie.Name = "adhere.csrf");
         // The public register may be read from any origin; nothing else is shared across origins.
         services.AddCors(o => o.AddPolicy(Adhere.Web.Register.RegisterApi.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
-            .WithHeaders("If-None-Match").WithExposedHeaders("ETag", "Retry-After")));
+            .WithHeaders("If-None-Match").WithExposedHeaders(Adhere.Web.Register.RegisterCaching.ExposedHeaders)));
 
         services.AddRazorPages(o =>
         {
@@ -182,10 +182,11 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler("/error");
+        // HSTS before the fast path, so that its answers carry the header over HTTPS as every other answer does.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<Adhere.Web.Register.RegisterFastPath>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(StatusPages.WriteProblemAsync));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();

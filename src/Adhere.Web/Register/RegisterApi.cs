@@ -131,15 +131,14 @@ public static class RegisterApi
     private static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"";
 
     /// <summary>Sets ETag and Cache-Control (<paramref name="maxAgeSeconds"/>) and answers 304 when the client already holds these bytes.</summary>
-    internal static IResult Cached(HttpContext http, byte[] bytes, string contentType, int maxAgeSeconds = 60) =>
+    internal static IResult Cached(HttpContext http, byte[] bytes, string contentType, int maxAgeSeconds = RegisterCaching.DefaultMaxAgeSeconds) =>
         Cached(http, bytes, ETagOf(bytes), contentType, maxAgeSeconds);
 
-    private static IResult Cached(HttpContext http, byte[] bytes, string etag, string contentType, int maxAgeSeconds = 60)
+    private static IResult Cached(HttpContext http, byte[] bytes, string etag, string contentType, int maxAgeSeconds = RegisterCaching.DefaultMaxAgeSeconds)
     {
         http.Response.Headers.ETag = etag;
-        http.Response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={maxAgeSeconds}");
-        var matches = http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() is var tag && (tag == etag || tag == "*" || tag == "W/" + etag)));
-        return matches ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, contentType);
+        http.Response.Headers.CacheControl = maxAgeSeconds == RegisterCaching.DefaultMaxAgeSeconds ? RegisterCaching.DefaultCacheControl : RegisterCaching.CacheControl(maxAgeSeconds);
+        return RegisterCaching.Matches(http.Request.Headers.IfNoneMatch, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, contentType);
     }
 }
 

@@ -14,7 +14,6 @@ namespace Adhere.Web.Register;
 public sealed class RegisterFastPath(RequestDelegate next, RegisterCache cache, PublicReadBuckets buckets, PublicRateLimitSettings limits)
 {
     private const string Prefix = "/api/v1/register/verifications/";
-    private const string CacheControl = "public, max-age=60";
 
     public Task InvokeAsync(HttpContext http)
     {
@@ -39,7 +38,7 @@ public sealed class RegisterFastPath(RequestDelegate next, RegisterCache cache, 
         if (http.Request.Headers.ContainsKey(HeaderNames.Origin))
         {
             headers.AccessControlAllowOrigin = "*";
-            headers.AccessControlExposeHeaders = "ETag,Retry-After";
+            headers.AccessControlExposeHeaders = RegisterCaching.ExposedHeadersValue;
         }
 
         SecurityHeaders.Apply(headers);
@@ -51,8 +50,8 @@ public sealed class RegisterFastPath(RequestDelegate next, RegisterCache cache, 
         }
 
         headers.ETag = answer.ETag;
-        headers.CacheControl = CacheControl;
-        if (Matches(http.Request.Headers.IfNoneMatch, answer.ETag))
+        headers.CacheControl = RegisterCaching.DefaultCacheControl;
+        if (RegisterCaching.Matches(http.Request.Headers.IfNoneMatch, answer.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -62,21 +61,5 @@ public sealed class RegisterFastPath(RequestDelegate next, RegisterCache cache, 
         response.ContentType = answer.ContentType;
         response.ContentLength = answer.Body.Length;
         await response.Body.WriteAsync(answer.Body, http.RequestAborted);
-    }
-
-    // The same rule as RegisterApi.Cached: any listed tag, its weak form or *.
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        foreach (var value in ifNoneMatch)
-        {
-            if (value is null) continue;
-            foreach (var part in value.Split(','))
-            {
-                var tag = part.Trim();
-                if (tag == etag || tag == "*" || tag == "W/" + etag) return true;
-            }
-        }
-
-        return false;
     }
 }

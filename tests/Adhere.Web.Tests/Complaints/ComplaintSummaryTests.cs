@@ -127,3 +127,18 @@ public sealed class ComplaintSummaryTests(ComplaintsAppFactory app) : IClassFixt
         Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class ComplaintYearSummaryCsvTests
+{
+    [Fact]
+    public void ToCsv_KeyWithCommaAndQuote_QuotesTheCell()
+    {
+        var figures = new Adhere.Domain.Complaints.ComplaintYearFigures(2026, new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero), 1, [], [], 1, 0, [], 1, 0, 0, 0,
+            [new("fine, \"large\"", 2), new("reprimand", 1)], null, null, 0, 0);
+
+        var lines = Adhere.Core.Complaints.ComplaintYearSummary.ToCsv(figures).Split('\n');
+
+        Assert.Contains("2026,measures-by-kind,\"fine, \"\"large\"\"\",2", lines);
+        Assert.Contains("2026,measures-by-kind,reprimand,1", lines);
+    }
+}
