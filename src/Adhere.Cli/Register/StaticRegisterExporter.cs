@@ -42,8 +42,9 @@ public sealed partial class StaticRegisterExporter(HttpClient http, TextWriter p
         }
 
         foreach (var url in StaticRegisterPlan.Global) Plan(url);
-        foreach (var (current, all, hasReport) in ids)
+        foreach (var (current, all, hasReport, earlier) in ids)
         {
+            foreach (var url in earlier) Plan(url);
             foreach (var id in all)
             {
                 foreach (var template in StaticRegisterPlan.PerId) Plan(StaticRegisterPlan.Expand(template, id));
@@ -87,10 +88,10 @@ public sealed partial class StaticRegisterExporter(HttpClient http, TextWriter p
         return new Summary(files.Count + 1, files.Sum(f => f.Bytes) + manifest.Length, ids.Count);
     }
 
-    /// <summary>Each entry's current ID, every ID it answers to, and whether it has an issued report.</summary>
-    private async Task<List<(string Current, List<string> All, bool HasReport)>> EntryIdsAsync(CancellationToken ct)
+    /// <summary>Each entry's current ID, every ID it answers to, whether it has an issued report, and where its earlier reports are.</summary>
+    private async Task<List<(string Current, List<string> All, bool HasReport, List<string> Earlier)>> EntryIdsAsync(CancellationToken ct)
     {
-        var result = new List<(string, List<string>, bool)>();
+        var result = new List<(string, List<string>, bool, List<string>)>();
         using var list = JsonDocument.Parse(await FetchAsync(StaticRegisterPlan.EntryList, ct));
         foreach (var summary in list.RootElement.EnumerateArray())
         {
@@ -98,12 +99,25 @@ public sealed partial class StaticRegisterExporter(HttpClient http, TextWriter p
             using var entry = JsonDocument.Parse(await FetchAsync(StaticRegisterPlan.Expand("/api/v1/register/entries/{id}", current), ct));
             var all = new List<string> { current };
             all.AddRange(entry.RootElement.GetProperty("formerIds").EnumerateArray().Select(f => SafeId(f.GetString())));
-            var hasReport = entry.RootElement.GetProperty("reports").EnumerateArray()
-                .Any(r => r.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String);
-            result.Add((current, all, hasReport));
+            var reports = entry.RootElement.GetProperty("reports").EnumerateArray().ToList();
+            var hasReport = reports.Any(r => r.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String);
+            var earlier = reports.Where(r => r.TryGetProperty("current", out var c) && c.ValueKind == JsonValueKind.False)
+                .Select(r => EarlierReportUrl(current, r)).ToList();
+            result.Add((current, all, hasReport, earlier));
         }
 
         return result;
+    }
+
+    // An earlier report's address comes from the server, but becomes a file name: only the shape the register uses.
+    private static string EarlierReportUrl(string current, JsonElement report)
+    {
+        var url = report.TryGetProperty("url", out var u) ? u.GetString() : null;
+        var prefix = $"/register/{current}/reports/";
+        return url is not null && url.StartsWith(prefix, StringComparison.Ordinal) && url.EndsWith(".pdf", StringComparison.Ordinal)
+            && url[prefix.Length..^4] is { Length: 64 } hash && hash.All(char.IsAsciiHexDigitLower)
+            ? url
+            : throw new StaticExportFetchException($"The register lists an earlier report at an address that cannot be a file name: '{url}'.");
     }
 
     // IDs become folder names, so anything but capitals and digits would be a path trick, not an ID.

@@ -147,7 +147,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
                 .Select(r => new { r.VerificationId, r.Level, r.ApprovedOn, r.ValidUntil, r.Sha256, r.PageCount, r.FrozenAt }).ToListAsync(ct))
             .OrderByDescending(r => r.VerificationId == current.VerificationId).ThenByDescending(r => r.ApprovedOn).ThenByDescending(r => r.FrozenAt).ToList();
         var issued = reports.Select((r, i) => new RegisterReport(r.VerificationId, r.Level, r.ApprovedOn, r.ValidUntil, r.Sha256, r.PageCount, i == 0,
-            i == 0 ? $"/register/{current.VerificationId}/report.pdf" : $"/register/{current.VerificationId}/report.pdf?sha256={r.Sha256}")).ToList();
+            i == 0 ? $"/register/{current.VerificationId}/report.pdf" : EarlierReportPath(current.VerificationId!, r.Sha256))).ToList();
 
         var recorded = await db.VerificationRecords.IgnoreQueryFilters().AsNoTracking().Where(v => chainIds.Contains(v.DeclarationId))
             .Select(v => v.VerificationId).ToListAsync(ct);
@@ -157,6 +157,12 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         return new RegisterEntry(current.VerificationId!, former, company, (int?)current.Level ?? 0, status, RegisterStatus.Since(current, status),
             current.ApprovedOn, current.ValidUntil, categories, issued);
     }
+
+    /// <summary>
+    /// Where the register serves an earlier report of an entry: a path of its own (no query string), so that a static
+    /// copy of the register can hold it as a file. <c>report.pdf?sha256=</c> answers the same.
+    /// </summary>
+    public static string EarlierReportPath(string verificationId, string sha256) => $"/register/{verificationId}/reports/{sha256}.pdf";
 
     /// <summary>The status of the entry an ID names, current or former; the same errors as <see cref="EntryAsync"/>.</summary>
     public async Task<Result<RegisterVerification>> VerificationAsync(string? verificationId, CancellationToken ct)

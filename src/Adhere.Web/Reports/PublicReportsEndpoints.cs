@@ -10,6 +10,10 @@ public static class PublicReportsEndpoints
     {
         app.MapGet("/register/{verificationId}/report.pdf", ReportPdfAsync).AllowAnonymous().WithTags("Register")
             .RequireRateLimiting(Register.RegisterApi.RateLimitPolicy);
+        // Earlier reports by path, as the entry links them (RegisterQueries.EarlierReportPath): a static copy can hold these.
+        app.MapGet("/register/{verificationId}/reports/{sha256}.pdf", (string verificationId, string sha256, FrozenReportQueries reports, HttpContext http, CancellationToken ct) =>
+                ReportPdfAsync(verificationId, sha256, reports, http, ct))
+            .AllowAnonymous().WithTags("Register").RequireRateLimiting(Register.RegisterApi.RateLimitPolicy);
         return app;
     }
 

@@ -148,18 +148,25 @@ public sealed class RegisterApiTests(AdhereAppFactory app) : IClassFixture<Adher
         var earlier = reports[1];
         using var client = app.ApiClient(null);
 
+        var hash = earlier.GetProperty("sha256").GetString();
         using var served = await client.GetAsync(earlier.GetProperty("url").GetString(), Ct);
+        using var byQuery = await client.GetAsync($"/register/{newId}/report.pdf?sha256={hash}", Ct);
         using var foreign = await client.GetAsync($"/register/{newId}/report.pdf?sha256={strangers.GetProperty("sha256").GetString()}", Ct);
+        using var foreignByPath = await client.GetAsync($"/register/{newId}/reports/{strangers.GetProperty("sha256").GetString()}.pdf", Ct);
         using var malformed = await client.GetAsync($"/register/{newId}/report.pdf?sha256=abc", Ct);
+        using var malformedByPath = await client.GetAsync($"/register/{newId}/reports/abc.pdf", Ct);
 
-        Assert.Equal($"/register/{newId}/report.pdf?sha256={earlier.GetProperty("sha256").GetString()}", earlier.GetProperty("url").GetString());
+        Assert.Equal($"/register/{newId}/reports/{hash}.pdf", earlier.GetProperty("url").GetString());
         Assert.False(earlier.GetProperty("current").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         var bytes = await served.Content.ReadAsByteArrayAsync(Ct);
-        Assert.Equal(earlier.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.Equal(hash, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.Equal(bytes, await byQuery.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal(listed.VerificationId, earlier.GetProperty("verificationId").GetString());
         await HttpAssert.ProblemAsync(foreign, HttpStatusCode.NotFound, "report.not-in-entry");
+        await HttpAssert.ProblemAsync(foreignByPath, HttpStatusCode.NotFound, "report.not-in-entry");
         await HttpAssert.ProblemAsync(malformed, HttpStatusCode.BadRequest, "report.hash-malformed");
+        await HttpAssert.ProblemAsync(malformedByPath, HttpStatusCode.BadRequest, "report.hash-malformed");
     }
 
     [Fact]

@@ -185,6 +185,25 @@ public sealed class StaticRegisterExportTests(AdhereAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Export_AfterALevelChange_HoldsTheEarlierReportWhereTheEntryPageLinksIt()
+    {
+        var listed = await RegisterScenario.ListedAsync(app);
+        var newId = await listed.ChangeLevelAsync();
+        var dir = Path.Combine(root, "site");
+
+        Assert.Equal(0, (await ExportAsync(app, dir)).ExitCode);
+
+        using var entry = JsonDocument.Parse(Read(dir, $"api/v1/register/entries/{newId}.json"));
+        var earlier = entry.RootElement.GetProperty("reports").EnumerateArray().Single(r => !r.GetProperty("current").GetBoolean());
+        var url = earlier.GetProperty("url").GetString()!;
+        Assert.Contains($"href=\"{url}\"", Read(dir, $"register/{newId}/index.html"), StringComparison.Ordinal);
+        var file = Path.Combine(dir, url.TrimStart('/').Replace('/', Path.DirectorySeparatorChar));
+        var bytes = await File.ReadAllBytesAsync(file, Ct);
+        Assert.Equal(earlier.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.NotEqual(bytes, await File.ReadAllBytesAsync(Path.Combine(dir, "register", newId, "report.pdf"), Ct));
+    }
+
+    [Fact]
     public async Task Export_ExistingDirectory_FailsWithoutForceAndIsReplacedWithForce()
     {
         await RegisterScenario.ListedAsync(app);
