@@ -86,6 +86,27 @@ public sealed class SigningTests
     }
 
     [Fact]
+    public void OpenPrivateKey_AgainAndWithAWrongPassword_GivesTheSameKeyAndStillRefusesTheWrongOne()
+    {
+        var key = SigningKey.Generate("the right password", new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero));
+
+        using var first = key.OpenPrivateKey("the right password");
+        using var again = key.OpenPrivateKey("the right password");
+
+        Assert.Equal(first.ExportParameters(true).D, again.ExportParameters(true).D);
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => key.OpenPrivateKey("a wrong password"));
+        var signature = again.SignData(ReportPdf, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var published = System.Security.Cryptography.ECDsa.Create(new System.Security.Cryptography.ECParameters
+        {
+            Curve = System.Security.Cryptography.ECCurve.NamedCurves.nistP256,
+            Q = new() { X = Convert.FromBase64String(Pad(key.PublicX)), Y = Convert.FromBase64String(Pad(key.PublicY)) },
+        });
+        Assert.True(published.VerifyData(ReportPdf, signature, System.Security.Cryptography.HashAlgorithmName.SHA256));
+
+        static string Pad(string base64Url) => base64Url.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (base64Url.Length % 4)) % 4);
+    }
+
+    [Fact]
     public void ToCanonicalJson_Always_HasFixedOrderAndNoWhitespace()
     {
         var manifest = Manifest(ReportPdf) with { IssuedAt = new DateTimeOffset(2026, 11, 29, 21, 5, 7, TimeSpan.FromHours(1)), Kid = "k1" };

@@ -13,7 +13,7 @@ public sealed class SigningKey
 {
     public const string Es256 = "ES256";
 
-    // Decrypting runs PBKDF2 on every signature; 100 000 rounds keeps that well under a second.
+    // Decrypting runs PBKDF2; 100 000 rounds keeps that well under a second, and OpenedKeys makes it once per key and process.
     private const int Pbkdf2Iterations = 100_000;
 
     private SigningKey()
@@ -69,14 +69,21 @@ public sealed class SigningKey
         RetiredAt = now;
     }
 
-    /// <summary>The private key, for signing; the caller disposes it.</summary>
+    /// <summary>
+    /// The private key, for signing; the caller disposes it. The key derivation runs once per key, password and process
+    /// (<see cref="OpenedKeys"/>); later calls build the key from what the first one decrypted.
+    /// </summary>
     /// <exception cref="CryptographicException">The password does not decrypt the key.</exception>
     public ECDsa OpenPrivateKey(string password)
     {
+        ArgumentNullException.ThrowIfNull(password);
+        var slot = OpenedKeys.Slot(Kid, EncryptedPrivateKey, password);
+        if (OpenedKeys.TryGet(slot, out var known)) return ECDsa.Create(known);
         var ecdsa = ECDsa.Create();
         try
         {
             ecdsa.ImportEncryptedPkcs8PrivateKey(password, EncryptedPrivateKey, out _);
+            OpenedKeys.Add(slot, ecdsa.ExportParameters(includePrivateParameters: true));
             return ecdsa;
         }
         catch
@@ -87,6 +94,40 @@ public sealed class SigningKey
     }
 
     public PublicJwk ToJwk() => new("EC", "P-256", PublicX, PublicY, Kid, "sig", Algorithm);
+}
+
+/// <summary>
+/// Private keys this process has decrypted, so that signing (each approval, each status document window) does not run
+/// PBKDF2 again (ADR 0012). A slot is a SHA-256 of the key ID, the encrypted key and the password: a wrong password or a
+/// re-encrypted key misses and decrypts afresh, and the password itself is not kept here. The process holds the
+/// password in its settings anyway, so the decrypted key in memory adds no new secret to what a memory dump shows.
+/// </summary>
+internal static class OpenedKeys
+{
+    private const int MaxKeys = 32;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECParameters> Keys = new(StringComparer.Ordinal);
+
+    public static string Slot(string kid, byte[] encryptedKey, string password)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in new[] { System.Text.Encoding.UTF8.GetBytes(kid), encryptedKey, System.Text.Encoding.UTF8.GetBytes(password) })
+        {
+            // Length-prefixed, so that no two different triples hash the same bytes.
+            hash.AppendData(BitConverter.GetBytes(part.Length));
+            hash.AppendData(part);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public static bool TryGet(string slot, out ECParameters key) => Keys.TryGetValue(slot, out key);
+
+    public static void Add(string slot, ECParameters key)
+    {
+        // A handful of keys in a real installation; tests make many. Starting over is cheaper than tracking use.
+        if (Keys.Count >= MaxKeys) Keys.Clear();
+        Keys[slot] = key;
+    }
 }
 
 /// <summary>base64url without padding (RFC 7515 §2).</summary>
