@@ -13,7 +13,7 @@ public static class DocumentErrors
     public static InvalidError Empty() => new("document.empty", "The file is empty.", "file");
 
     public static InvalidError TooLarge(long limitBytes) =>
-        new(TooLargeCode, $"The file is larger than the limit of {FormatMegabytes(limitBytes)} MB.", "file");
+        new(TooLargeCode, $"The file is larger than the limit of {FormatSize(limitBytes)}.", "file");
 
     public static InvalidError TypeNotAllowed() =>
         new("document.type-not-allowed", "The file is not a PDF, PNG, JPEG, Word/Excel/PowerPoint document or plain text (CSV, Markdown).", "file");
@@ -34,6 +34,12 @@ public static class DocumentErrors
     public static InvalidError OrganisationNotProvider() =>
         new("document.organisation-not-provider", "Evidence documents belong to cloud service providers, not to the Monitoring Body.", "organisationId");
 
-    private static string FormatMegabytes(long bytes) =>
-        (bytes / (1024d * 1024d)).ToString("0.##", CultureInfo.InvariantCulture);
+    // In the largest unit that keeps the number at 1 or more, so that a small limit does not read "0 MB".
+    internal static string FormatSize(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024d * 1024d)).ToString("0.##", CultureInfo.InvariantCulture) + " MB",
+        >= 1024 => (bytes / 1024d).ToString("0.##", CultureInfo.InvariantCulture) + " KB",
+        1 => "1 byte",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
+    };
 }

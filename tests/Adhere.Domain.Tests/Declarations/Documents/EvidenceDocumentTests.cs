@@ -36,9 +36,14 @@ public sealed class EvidenceDocumentTests
         Assert.True(EvidenceDocument.CheckFileName(name[1..]).IsError is false);
     }
 
-    [Fact]
-    public void TooLarge_NamesTheLimitInMegabytes()
+    [Theory]
+    [InlineData(25L * 1024 * 1024, "limit of 25 MB.")]
+    [InlineData(1536L * 1024, "limit of 1.5 MB.")]
+    [InlineData(2048L, "limit of 2 KB.")]
+    [InlineData(100L, "limit of 100 bytes.")]
+    [InlineData(1L, "limit of 1 byte.")]
+    public void TooLarge_AnyLimit_NamesItInAUnitThatIsNotZero(long limit, string expected)
     {
-        Assert.Contains("25 MB", DocumentErrors.TooLarge(25L * 1024 * 1024).Message, StringComparison.Ordinal);
+        Assert.EndsWith(expected, DocumentErrors.TooLarge(limit).Message, StringComparison.Ordinal);
     }
 }
