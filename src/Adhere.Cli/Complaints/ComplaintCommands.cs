@@ -35,7 +35,7 @@ public static class ComplaintCommands
         cli.SetAction(command, DatabaseRequirement.Migrated, async run =>
         {
             var wanted = run.Value(status)?.Trim() ?? "open";
-            var found = await run.Get<ComplaintQueries>().ListAsync(new(wanted.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : wanted, run.Value(overdue)), run.Ct);
+            var found = await run.Get<ComplaintQueries>().ListAsync(new(wanted, run.Value(overdue)), run.Ct);
             if (found.IsError) return await run.FailAsync(found.Error!);
             if (found.Value.Count == 0)
             {

@@ -56,7 +56,11 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time, ComplaintLi
 {
     public const int MaxPageSize = 200;
 
-    /// <param name="Status">A status name such as <c>investigation</c>, or <c>open</c> for every status but dismissed and closed.</param>
+    /// <param name="Status">
+    /// A status name such as <c>investigation</c>; <c>open</c> for every case not yet dismissed or closed (decided cases
+    /// included, as they wait to be closed: broader than <see cref="ComplaintLifecycle.IsOpen"/>, which asks whether the MB
+    /// still owes an outcome); <c>all</c> or nothing for every case.
+    /// </param>
     /// <param name="Overdue">Only cases with an overdue acknowledgement or decision.</param>
     public sealed record Filter(string? Status = null, bool Overdue = false, int? Limit = null);
 
@@ -69,7 +73,7 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time, ComplaintLi
 
         var query = db.Complaints.AsNoTracking();
         var status = filter.Status?.Trim().ToLowerInvariant();
-        if (!string.IsNullOrEmpty(status))
+        if (!string.IsNullOrEmpty(status) && status != "all")
         {
             if (status == "open")
             {
@@ -208,7 +212,7 @@ public sealed class ComplaintQueries(AdhereDb db, TimeProvider time, ComplaintLi
 public static class ComplaintCaseErrors
 {
     public static InvalidError StatusInvalid(string status) => new("complaint.status-invalid",
-        $"'{status}' is not a complaint status; use open, received, admissibility-check, investigation, dismissed, decided or closed.", "status");
+        $"'{status}' is not a complaint status; use open, received, admissibility-check, investigation, dismissed, decided, closed or all.", "status");
 
     public static InvalidError LimitInvalid() => new("complaint.limit-invalid",
         $"The limit must be between 1 and {ComplaintQueries.MaxPageSize}.", "limit");

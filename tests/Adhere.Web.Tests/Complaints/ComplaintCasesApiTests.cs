@@ -159,6 +159,35 @@ public sealed class ComplaintCasesApiTests(ComplaintsAppFactory app) : IClassFix
         Assert.True(allReferences.IndexOf(old) < allReferences.IndexOf(fresh), "the longest waiting complaint comes first");
     }
 
+    [Fact]
+    public async Task List_OpenAndAll_OpenKeepsDecidedCasesAndAllAddsClosedOnes()
+    {
+        var decided = await FileAsync();
+        var closed = await FileAsync();
+        using var assessor = await ClientAsync(Role.MbAssessor);
+        using var decisionMaker = await ClientAsync(Role.MbDecisionMaker);
+        foreach (var reference in new[] { decided, closed })
+        {
+            await HttpAssert.JsonAsync(await StepAsync(assessor, reference, new { trigger = "start-admissibility-check" }));
+            await HttpAssert.JsonAsync(await StepAsync(assessor, reference, new { trigger = "admit" }));
+            await HttpAssert.JsonAsync(await StepAsync(decisionMaker, reference, new { trigger = "decide", finding = "unfounded", reasons = "Nothing in the record supports it." }));
+        }
+
+        await HttpAssert.JsonAsync(await StepAsync(decisionMaker, closed, new { trigger = "close" }));
+
+        async Task<List<string?>> ReferencesAsync(string query) =>
+            [.. (await HttpAssert.JsonAsync(await assessor.GetAsync($"/api/v1/complaints?{query}", Ct))).EnumerateArray().Select(c => c.GetProperty("reference").GetString())];
+        var open = await ReferencesAsync("status=open");
+        var all = await ReferencesAsync("status=ALL");
+        var unfiltered = await ReferencesAsync("limit=200");
+
+        Assert.Contains(decided, open);
+        Assert.DoesNotContain(closed, open);
+        Assert.Contains(decided, all);
+        Assert.Contains(closed, all);
+        Assert.Equal(unfiltered, all);
+    }
+
     [Theory]
     [InlineData("status=pending", "complaint.status-invalid")]
     [InlineData("limit=0", "complaint.limit-invalid")]

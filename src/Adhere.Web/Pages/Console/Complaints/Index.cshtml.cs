@@ -27,7 +27,7 @@ public sealed class IndexModel(ComplaintQueries complaints) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var found = await complaints.ListAsync(new(Status == "all" ? null : Status, Overdue), ct);
+        var found = await complaints.ListAsync(new(Status, Overdue), ct);
         if (found.IsError)
         {
             ModelState.AddError(found.Error!);
