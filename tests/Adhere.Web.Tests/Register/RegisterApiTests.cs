@@ -170,6 +170,29 @@ public sealed class RegisterApiTests(AdhereAppFactory app) : IClassFixture<Adher
     }
 
     [Fact]
+    public async Task VerifyReport_AfterALevelChange_TheEarlierReportIsAuthenticButReplaced()
+    {
+        var listed = await RegisterScenario.ListedAsync(app);
+        var newId = await listed.ChangeLevelAsync();
+        var reports = (await JsonAsync($"/api/v1/register/entries/{newId}")).GetProperty("reports").EnumerateArray().ToList();
+        using var client = app.ApiClient(null);
+
+        var checks = new List<JsonElement>();
+        foreach (var report in reports)
+        {
+            using var content = new ByteArrayContent(await client.GetByteArrayAsync(report.GetProperty("url").GetString(), Ct));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            checks.Add(await HttpAssert.JsonAsync(await client.PostAsync("/api/v1/reports/verify", content, Ct)));
+        }
+
+        Assert.Equal([true, false], checks.Select(c => c.GetProperty("current").GetBoolean()));
+        Assert.Equal([newId, listed.VerificationId], checks.Select(c => c.GetProperty("verificationId").GetString()));
+        Assert.All(checks, c => Assert.Equal("valid", c.GetProperty("status").GetString()));
+        Assert.EndsWith("A later report has replaced it.", checks[1].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("replaced", checks[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verification_Anytime_CarriesETagCacheControlAndAnswers304()
     {
         var listed = await RegisterScenario.ListedAsync(app);

@@ -96,24 +96,30 @@ public sealed class FrozenReportQueries(AdhereDb db)
         return await db.Organisations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == report.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The register status of the entry a report belongs to, in one word (<see cref="RegisterStatus"/>), as of <paramref name="today"/>.</summary>
-    public async Task<string> EntryStatusAsync(FrozenReport report, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Where a report stands, from one look at its renewal chain: the register status of its entry in one word
+    /// (<see cref="RegisterStatus"/>) as of <paramref name="today"/>, and the entry's current report (null: none).
+    /// </summary>
+    public async Task<(string EntryStatus, FrozenReport? Current)> StandingAsync(FrozenReport report, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var chain = await RenewalChain.LoadAsync(db, [report.DeclarationId], ct);
+        var (chain, reports) = await ChainWithReportsAsync([report.DeclarationId], ct);
         var current = RenewalChain.Current(chain) ?? chain.OrderByDescending(d => d.ValidUntil).FirstOrDefault();
-        return current is null ? "unknown" : RegisterStatus.Of(current.Status, current.ValidUntil, today);
+        return (current is null ? "unknown" : RegisterStatus.Of(current.Status, current.ValidUntil, today), reports.FirstOrDefault());
     }
 
     /// <summary>Every report of the declarations linked to <paramref name="seeds"/> by renewal, both ways.</summary>
-    private async Task<List<FrozenReport>> ChainAsync(IReadOnlyList<DeclarationId> seeds, CancellationToken ct)
+    private async Task<List<FrozenReport>> ChainAsync(IReadOnlyList<DeclarationId> seeds, CancellationToken ct) =>
+        (await ChainWithReportsAsync(seeds, ct)).Reports;
+
+    private async Task<(List<ChainLink> Chain, List<FrozenReport> Reports)> ChainWithReportsAsync(IReadOnlyList<DeclarationId> seeds, CancellationToken ct)
     {
         var chain = await RenewalChain.LoadAsync(db, seeds, ct);
         var ids = chain.Select(d => d.Id).ToList();
         var currentId = RenewalChain.Current(chain)?.VerificationId;
         var reports = await db.FrozenReports.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.DeclarationId)).ToListAsync(ct);
         // The report stating the entry's current ID comes first even when two were issued the same day at the same instant.
-        return [.. reports.OrderByDescending(r => r.VerificationId == currentId).ThenByDescending(r => r.ApprovedOn).ThenByDescending(r => r.FrozenAt)];
+        return (chain, [.. reports.OrderByDescending(r => r.VerificationId == currentId).ThenByDescending(r => r.ApprovedOn).ThenByDescending(r => r.FrozenAt)]);
     }
 
     private static FrozenReport? Latest(IEnumerable<FrozenReport> reports) =>

@@ -61,8 +61,7 @@ public sealed partial class ReportVerifier(FrozenReportQueries reports, SigningK
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var status = await reports.EntryStatusAsync(issued, today, ct);
-        var current = await reports.ForVerificationIdAsync(issued.VerificationId, ct);
+        var (status, current) = await reports.StandingAsync(issued, today, ct);
         var isCurrent = current is null || current.Id == issued.Id;
         var company = (await reports.CompanyAsync(issued, ct)) ?? "";
         string outcome, message;
