@@ -36,7 +36,14 @@ public sealed partial class ReportPdfTests(AdhereAppFactory app) : IClassFixture
 
     private sealed record Approved(AssessmentScenario S, Guid Assessment, JsonElement Decision, ReportDocument Report, byte[] Bytes);
 
-    private async Task<Approved> ApproveAsync()
+    // Approving is most of this class's time; the tests that only read the report share one approval per fixture.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AdhereAppFactory, Lazy<Task<Approved>>> SharedApproval = [];
+
+    /// <summary>The fixture's approved report, approved once; for tests that read it and change nothing.</summary>
+    private Task<Approved> ApproveAsync() => SharedApproval.GetValue(app, _ => new Lazy<Task<Approved>>(ApproveNewAsync)).Value;
+
+    /// <summary>A report of its own, for a test that goes on to change the declaration.</summary>
+    private async Task<Approved> ApproveNewAsync()
     {
         var s = await AssessmentScenario.SubmittedAsync(app, FirstCategory, MoreServices);
         var id = await s.ReadyForDecisionAsync();
@@ -229,7 +236,7 @@ public sealed partial class ReportPdfTests(AdhereAppFactory app) : IClassFixture
     [Fact]
     public async Task Render_Renewal_ComparesTheServicesWithThePreviousYear()
     {
-        var a = await ApproveAsync();
+        var a = await ApproveNewAsync();
         var previous = await HttpAssert.JsonAsync(await a.S.ProviderClient.GetAsync($"/api/v1/declarations/{a.S.DeclarationId}"));
         var dropped = previous.GetProperty("services").EnumerateArray().Single(x => x.GetProperty("name").GetString() == "Key-Value Cache").GetProperty("id").GetGuid();
         var added = (await HttpAssert.JsonAsync(await a.S.ProviderClient.PostAsJsonAsync("/api/v1/services", new { name = "Object Archive", category = FirstCategory }),
