@@ -115,8 +115,8 @@ internal static class ImportPhases
         if (problems.Count > 0) throw Operations.Refused(problems);
         clock.Lap("validate");
 
-        var fingerprint = CatalogueFingerprint.Of(document);
-        clock.Lap("fingerprint (serialise into SHA-256)");
+        var fingerprint = CatalogueFingerprint.Current(document);
+        clock.Lap("fingerprint (SHA-256 of the fields)");
 
         await store.MergeStandardsAsync(document.Standards, apply: false, ct);
         clock.Lap("compare standards");

@@ -3,8 +3,11 @@ using Adhere.Bench;
 
 const string Usage = """
     Usage: Adhere.Bench [time]   [FILE] [--rounds N] [--warmup N]   wall time and allocations of parse, read and import (TSV)
-           Adhere.Bench peak MODE [FILE]                            MODE once, to be measured by /usr/bin/time -v;
-                                                                    MODE is none, parse, read, setup or import
+           Adhere.Bench peak MODE [FILE] [--database DB]            MODE once, to be measured by /usr/bin/time -v;
+                                                                    MODE is none, parse, read, setup, import (both open
+                                                                    the migrated SQLite file DB, as the CLI does; it is
+                                                                    written to) or migrate (a new database, no import)
+           Adhere.Bench migrate DB                                  creates and migrates the SQLite file DB
            Adhere.Bench phases [FILE] [--rounds N] [--warmup N]   where an import's time goes, step by step (Markdown)
            Adhere.Bench report [--rounds N] [--warmup N] [--out DIR] [--no-chromium] [--no-libreoffice]
                                                                   wall time of our PDF renderer, a warm Chromium and
@@ -25,10 +28,17 @@ const string Usage = """
 try
 {
     if (args.Length > 0 && args[0] is "register-data" or "register-change" or "register-search") return await RegisterCommandAsync(args);
+    if (args.Length > 0 && args[0] == "migrate")
+    {
+        if (args.Length != 2) throw new ArgumentException("migrate needs one argument: the new SQLite file.");
+        await ImportTarget.MigrateAsync(Path.GetFullPath(args[1]), CancellationToken.None);
+        return 0;
+    }
+
     var arguments = new Queue<string>(args);
     var command = arguments.TryPeek(out var first) && first is "time" or "peak" or "phases" or "report" or "report-peak" or "report-shape" ? arguments.Dequeue() : "time";
     var mode = command is "peak" or "report-peak" && arguments.TryDequeue(out var m) ? m : null;
-    string? file = null;
+    string? file = null, database = null;
     int rounds = 50, warmup = 10, filler = SyntheticReport.BackgroundFiller;
     bool chromium = true, libreOffice = true;
     var outDirectory = Path.Combine(Path.GetTempPath(), $"adhere-report-bench-{Environment.ProcessId}");
@@ -40,6 +50,7 @@ try
             case "--warmup": warmup = Count(arguments, argument); break;
             case "--filler": filler = int.Parse(arguments.TryDequeue(out var f) ? f : "x", NumberStyles.None, CultureInfo.InvariantCulture); break;
             case "--out": outDirectory = Path.GetFullPath(arguments.TryDequeue(out var o) ? o : throw new ArgumentException("--out needs a folder.")); break;
+            case "--database": database = Path.GetFullPath(arguments.TryDequeue(out var d) ? d : throw new ArgumentException("--database needs a file.")); break;
             case "--no-chromium": chromium = false; break;
             case "--no-libreoffice": libreOffice = false; break;
             case "-h" or "--help":
@@ -91,7 +102,7 @@ try
             await ImportPhases.RunAsync(bytes, warmup, rounds, Console.Out, cancel.Token);
             break;
         default:
-            await PeakRun.RunAsync(mode ?? throw new ArgumentException("peak needs a MODE."), bytes, Console.Out, cancel.Token);
+            await PeakRun.RunAsync(mode ?? throw new ArgumentException("peak needs a MODE."), bytes, database, Console.Out, cancel.Token);
             break;
     }
 

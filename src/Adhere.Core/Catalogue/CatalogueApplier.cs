@@ -20,7 +20,7 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         CancellationToken ct, KnownVersion? known = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var fingerprint = CatalogueFingerprint.Of(document);
+        var fingerprint = CatalogueFingerprint.Current(document);
         var existing = known is { } k ? k.Stored?.Header : await store.FindAsync(document.Code.Name, document.Code.Version, ct);
         var standardChanges = (await store.MergeStandardsAsync(document.Standards, apply: false, ct)).Changes;
         CatalogueDiff? diff = null;
@@ -31,8 +31,9 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
             var stored = known?.Stored?.Document ?? await store.LoadAsync(existing, ct);
             diff = CatalogueDiff.Compare(stored, document);
             // Unchanged when the file is the one imported last, or when it says the same in another order or format
-            // (an export of this version, for instance): standards are compared separately, clause by clause.
-            var same = existing.ContentHash == fingerprint || diff.IsEmpty;
+            // (an export of this version, for instance): standards are compared separately, clause by clause. A version
+            // stored before the fingerprint's second scheme holds a fingerprint of the first: Matches tries both.
+            var same = existing.ContentHash == fingerprint || diff.IsEmpty || CatalogueFingerprint.Matches(existing.ContentHash, document, fingerprint);
             action = same && standardChanges.Count == 0 ? ImportAction.Unchanged : ImportAction.Updated;
             if (action == ImportAction.Updated && existing.FrozenAt is not null)
             {

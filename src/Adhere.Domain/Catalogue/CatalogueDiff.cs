@@ -105,7 +105,10 @@ public static partial class CatalogueFingerprint
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Equal for two documents with the same content in the same order, whatever their source paths.</summary>
+    /// <summary>
+    /// The first scheme, which versions imported before 2026-11-30 store: equal for two documents with the same content
+    /// in the same order, whatever their source paths. New imports store <see cref="Current"/>.
+    /// </summary>
     public static string Of(CatalogueDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
