@@ -105,11 +105,26 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             entries = FilterStatus(entries, status, Today);
         }
 
-        var rows = await PageRows(entries, (page - 1) * size, size).ToListAsync(ct);
-        // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
-        var total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
-            ? ((page - 1) * size) + rows.Count
-            : await entries.CountAsync(ct);
+        List<Row> rows;
+        int total;
+        if (!string.IsNullOrEmpty(q))
+        {
+            // Text is the costly part (a long phrase intersects many trigram lists), so it is matched once: every matching
+            // key in register order (at most one per entry), then the page's rows by key.
+            var keys = await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
+            var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
+            rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);
+            total = keys.Count;
+        }
+        else
+        {
+            rows = await PageRows(entries, (page - 1) * size, size).ToListAsync(ct);
+            // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
+            total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
+                ? ((page - 1) * size) + rows.Count
+                : await entries.CountAsync(ct);
+        }
+
         return new RegisterPage(await SummariesAsync(rows, ct), page, size, total);
     }
 
