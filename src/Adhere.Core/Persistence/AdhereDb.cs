@@ -76,6 +76,9 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
 
     public DbSet<DeclarationServiceEntry> DeclarationServices => Set<DeclarationServiceEntry>();
 
+    /// <summary>Read-only: written by database triggers (ADR 0028).</summary>
+    internal IQueryable<Register.RegisterSearchEntry> RegisterSearchEntries => Set<Register.RegisterSearchEntry>().AsNoTracking();
+
     public DbSet<ControlAnswer> ControlAnswers => Set<ControlAnswer>();
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
@@ -314,6 +317,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         ServiceModel.Configure(builder);
         DocumentModel.Configure(builder);
         DeclarationModel.Configure(builder);
+        Register.RegisterSearchEntry.Configure(builder);
         builder.Entity<Monitoring.SchedulerRun>(r =>
         {
             r.HasKey(x => x.Job);

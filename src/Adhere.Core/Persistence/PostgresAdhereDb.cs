@@ -1,6 +1,4 @@
 using Adhere.Core.Tenancy;
-using Adhere.Domain.Declarations.Services;
-using Adhere.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -21,12 +19,10 @@ public sealed class PostgresAdhereDb(DbContextOptions<PostgresAdhereDb> options,
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // The register's text search (LIKE '%x%' on the normalised names) reads these trigram indexes instead of every
-        // row; SQLite has its own FTS5 table for the same job (ADR 0022).
+        // The register's text search (LIKE '%x%' on the flattened names) reads this trigram index instead of every row;
+        // SQLite has an FTS5 trigram table for the same job (ADR 0022, ADR 0028).
         builder.HasPostgresExtension("pg_trgm");
-        builder.Entity<Organisation>().HasIndex(x => x.NormalizedName, "IX_Organisations_NormalizedName_Trigram")
-            .HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.Entity<CloudService>().HasIndex(x => x.NormalizedName, "IX_Services_NormalizedName_Trigram")
+        builder.Entity<Register.RegisterSearchEntry>().HasIndex(x => x.Text, "IX_RegisterSearchEntries_Text_Trigram")
             .HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

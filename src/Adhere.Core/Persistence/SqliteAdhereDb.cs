@@ -16,12 +16,6 @@ public sealed class SqliteAdhereDb(DbContextOptions<SqliteAdhereDb> options, Cal
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // Read by the register's name search through FTS5 (raw SQL, composed by EF); written only by triggers.
-        builder.Entity<Register.RegisterName>(n =>
-        {
-            n.ToTable("RegisterNames", t => t.ExcludeFromMigrations());
-            n.HasKey(x => x.Key);
-        });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -60,11 +60,14 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         var q = search.Q?.Trim();
         if (q is { Length: > MaxQueryLength }) return RegisterErrors.QueryTooLong();
 
-        var entries = Entries();
-        if (q is not null && q.Contains('\0', StringComparison.Ordinal))
+        // Filtering, order, paging and counting read only the search table, one row per entry kept by triggers (ADR 0028):
+        // hopping from thousands of matching services to their declarations cost up to 145 ms (BENCHMARKS.md, issue 7).
+        var entries = db.RegisterSearchEntries;
+        if (q is not null && (q.Contains('\0', StringComparison.Ordinal) || q.Contains(RegisterSearchEntry.Separator, StringComparison.Ordinal)))
         {
-            // No name or ID holds a NUL (PostgreSQL cannot even store one, nor take it as a parameter).
-            entries = entries.Where(d => false);
+            // No name or ID holds a NUL (PostgreSQL cannot even store one, nor take it as a parameter), and a line break
+            // would match across two names of the flattened text.
+            entries = entries.Where(e => false);
         }
         else if (!string.IsNullOrEmpty(q))
         {
@@ -73,16 +76,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var ids = VerificationNumber.Parse(up) is { IsError: false } parsed
                 ? Enum.GetValues<ComplianceLevel>().Select(l => parsed.Value.WithLevel(l).ToString()).ToList()
                 : [];
-            // Uncorrelated IN-subqueries: the names are looked up once per query, not once per declaration (the
-            // correlated EXISTS form took seconds at 10,000 entries and 100,000 services; BENCHMARKS.md, issue 7),
-            // through the trigram indexes for text of three characters or more (RegisterNameSearch, ADR 0022).
-            var companies = RegisterNameSearch.Organisations(db, up);
-            // Services first, then their declarations by the (ServiceId, DeclarationId) index: SQLite otherwise walks
-            // every declared service and looks its name up by key.
-            var services = RegisterNameSearch.Services(db, up);
-            var byService = db.DeclarationServices.IgnoreQueryFilters().Where(e => services.Contains(e.ServiceId)).Select(e => e.DeclarationId);
-            entries = entries.Where(d => d.VerificationId!.Contains(up) || ids.Contains(d.VerificationId!)
-                || companies.Contains(d.OrganisationId) || byService.Contains(d.Id));
+            entries = RegisterTextSearch.Matching(db, up, ids);
         }
 
         if (!string.IsNullOrWhiteSpace(search.Category))
@@ -90,9 +84,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var wanted = search.Category.Trim().ToUpperInvariant();
             var names = await db.ServiceCategories.AsNoTracking().Where(c => c.NormalizedName == wanted).Select(c => c.Name).Distinct().ToListAsync(ct);
             if (names.Count == 0) return RegisterErrors.CategoryUnknown(search.Category);
-            var categoryServices = db.Services.IgnoreQueryFilters().Where(s => s.Category != null && names.Contains(s.Category)).Select(s => s.Id);
-            var inCategory = db.DeclarationServices.IgnoreQueryFilters().Where(e => categoryServices.Contains(e.ServiceId)).Select(e => e.DeclarationId);
-            entries = entries.Where(d => inCategory.Contains(d.Id));
+            entries = entries.Where(RegisterTextSearch.InAnyCategory(names));
         }
 
         if (!string.IsNullOrWhiteSpace(search.Level))
@@ -103,7 +95,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             }
 
             var level = (ComplianceLevel)number;
-            entries = entries.Where(d => d.GrantedLevel == level);
+            entries = entries.Where(e => e.GrantedLevel == level);
         }
 
         if (!string.IsNullOrWhiteSpace(search.Status))
@@ -113,11 +105,26 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             entries = FilterStatus(entries, status, Today);
         }
 
-        var rows = await Rows(entries).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
-        var total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
-            ? ((page - 1) * size) + rows.Count
-            : await entries.CountAsync(ct);
+        List<Row> rows;
+        int total;
+        if (!string.IsNullOrEmpty(q))
+        {
+            // Text is the costly part (a long phrase intersects many trigram lists), so it is matched once: every matching
+            // key in register order (at most one per entry), then the page's rows by key.
+            var keys = await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
+            var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
+            rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);
+            total = keys.Count;
+        }
+        else
+        {
+            rows = await PageRows(entries, (page - 1) * size, size).ToListAsync(ct);
+            // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
+            total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
+                ? ((page - 1) * size) + rows.Count
+                : await entries.CountAsync(ct);
+        }
+
         return new RegisterPage(await SummariesAsync(rows, ct), page, size, total);
     }
 
@@ -211,16 +218,23 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         db.Declarations.IgnoreQueryFilters().AsNoTracking()
             .Where(d => d.VerificationId != null && RegisterStatus.EntryStatuses.Contains(d.Status));
 
-    private static IQueryable<Adhere.Domain.Declarations.Records.Declaration> FilterStatus(
-        IQueryable<Adhere.Domain.Declarations.Records.Declaration> entries, string status, DateOnly today) => status switch
+    private static IQueryable<RegisterSearchEntry> FilterStatus(IQueryable<RegisterSearchEntry> entries, string status, DateOnly today) => status switch
     {
-        RegisterStatus.Valid => entries.Where(d => (d.Status == DeclarationStatus.Verified || d.Status == DeclarationStatus.RenewalDue) && d.ValidUntil >= today),
-        RegisterStatus.Expired => entries.Where(d => d.Status == DeclarationStatus.Expired
-            || ((d.Status == DeclarationStatus.Verified || d.Status == DeclarationStatus.RenewalDue) && d.ValidUntil < today)),
-        RegisterStatus.Suspended => entries.Where(d => d.Status == DeclarationStatus.Suspended),
-        RegisterStatus.Revoked => entries.Where(d => d.Status == DeclarationStatus.Revoked),
-        _ => entries.Where(d => d.Status == DeclarationStatus.Withdrawn),
+        RegisterStatus.Valid => entries.Where(e => (e.Status == DeclarationStatus.Verified || e.Status == DeclarationStatus.RenewalDue) && e.ValidUntil >= today),
+        RegisterStatus.Expired => entries.Where(e => e.Status == DeclarationStatus.Expired
+            || ((e.Status == DeclarationStatus.Verified || e.Status == DeclarationStatus.RenewalDue) && e.ValidUntil < today)),
+        RegisterStatus.Suspended => entries.Where(e => e.Status == DeclarationStatus.Suspended),
+        RegisterStatus.Revoked => entries.Where(e => e.Status == DeclarationStatus.Revoked),
+        _ => entries.Where(e => e.Status == DeclarationStatus.Withdrawn),
     };
+
+    /// <summary>One page in register order from the search table; only the page's rows are joined to their declaration and company.</summary>
+    private IQueryable<Row> PageRows(IQueryable<RegisterSearchEntry> entries, int skip, int take) =>
+        from e in entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Skip(skip).Take(take)
+        join d in db.Declarations.IgnoreQueryFilters() on e.DeclarationId equals d.Id
+        join o in db.Organisations.IgnoreQueryFilters() on d.OrganisationId equals o.Id
+        orderby e.SortName, e.VerificationId
+        select new Row(d.Id, o.Name, d.VerificationId!, d.GrantedLevel, d.Status, d.ApprovedOn, d.ValidUntil, d.StatusChangedAt);
 
     private IQueryable<Row> Rows(IQueryable<Adhere.Domain.Declarations.Records.Declaration> entries) =>
         from d in entries

@@ -163,6 +163,6 @@ public sealed class RegisterSearchTests(AdhereAppFactory app) : IClassFixture<Ad
         var db = sp.GetRequiredService<AdhereDb>();
         if (!db.Database.IsSqlite()) return 0;
         var phrase = "\"" + normalized.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        return await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "RegisterNameSearch" WHERE "RegisterNameSearch" MATCH {phrase}""").SingleAsync(Ct);
+        return await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "RegisterSearchText" WHERE "RegisterSearchText" MATCH {phrase}""").SingleAsync(Ct);
     });
 }

@@ -771,6 +771,66 @@ namespace Adhere.Core.Migrations.Postgres
                     b.ToTable("SentNotices");
                 });
 
+            modelBuilder.Entity("Adhere.Core.Register.RegisterSearchEntry", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Key"));
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("GrantedLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VerificationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("DeclarationId")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationId");
+
+                    b.HasIndex("SortName", "VerificationId");
+
+                    b.HasIndex(new[] { "Text" }, "IX_RegisterSearchEntries_Text_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Text" }, "IX_RegisterSearchEntries_Text_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Text" }, "IX_RegisterSearchEntries_Text_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("RegisterSearchEntries", (string)null);
+                });
+
             modelBuilder.Entity("Adhere.Core.Register.TransparencyLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -2068,11 +2128,6 @@ namespace Adhere.Core.Migrations.Postgres
                     b.HasIndex("OrganisationId", "NormalizedName")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "NormalizedName" }, "IX_Services_NormalizedName_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedName" }, "IX_Services_NormalizedName_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedName" }, "IX_Services_NormalizedName_Trigram"), new[] { "gin_trgm_ops" });
-
                     b.ToTable("Services", (string)null);
                 });
 
@@ -2153,11 +2208,6 @@ namespace Adhere.Core.Migrations.Postgres
 
                     b.HasIndex("NormalizedName")
                         .IsUnique();
-
-                    b.HasIndex(new[] { "NormalizedName" }, "IX_Organisations_NormalizedName_Trigram");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedName" }, "IX_Organisations_NormalizedName_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedName" }, "IX_Organisations_NormalizedName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Organisations");
                 });

@@ -752,28 +752,57 @@ namespace Adhere.Core.Migrations.Sqlite
                     b.ToTable("SentNotices");
                 });
 
-            modelBuilder.Entity("Adhere.Core.Register.RegisterName", b =>
+            modelBuilder.Entity("Adhere.Core.Register.RegisterSearchEntry", b =>
                 {
                     b.Property<long>("Key")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Categories")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OrganisationId")
+                    b.Property<Guid>("DeclarationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ServiceId")
+                    b.Property<int?>("GrantedLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Key");
 
-                    b.ToTable("RegisterNames", null, t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
+                    b.HasIndex("DeclarationId")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationId");
+
+                    b.HasIndex("SortName", "VerificationId");
+
+                    b.ToTable("RegisterSearchEntries", (string)null);
                 });
 
             modelBuilder.Entity("Adhere.Core.Register.TransparencyLogEntry", b =>

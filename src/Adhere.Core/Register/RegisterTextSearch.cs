@@ -1,0 +1,108 @@
+using System.Linq.Expressions;
+using System.Text;
+using Adhere.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adhere.Core.Register;
+
+/// <summary>
+/// Finds register entries whose flattened text (<see cref="RegisterSearchEntry.Text"/>) contains the search text,
+/// through an index where one can serve it (ADR 0022, ADR 0028): PostgreSQL's trigram GIN index answers
+/// <c>LIKE '%x%'</c>; SQLite has an FTS5 trigram table (<c>RegisterSearchText</c>, kept in step by triggers) asked
+/// with a quoted phrase. A trigram index cannot answer text of fewer than three characters, so that scans the entries.
+/// Both sides are normalised (trimmed, upper case), so the match is a plain case-sensitive substring test.
+/// </summary>
+internal static class RegisterTextSearch
+{
+    /// <summary>The shortest text, in Unicode characters, that the trigram indexes serve.</summary>
+    public const int MinIndexedLength = 3;
+
+    /// <summary>
+    /// Entries whose text contains <paramref name="normalized"/> (which must not hold <see cref="RegisterSearchEntry.Separator"/>,
+    /// or a match could span two names), or whose Verification-ID is one of <paramref name="ids"/>.
+    /// </summary>
+    public static IQueryable<RegisterSearchEntry> Matching(AdhereDb db, string normalized, IReadOnlyList<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entries = db.RegisterSearchEntries;
+        Expression<Func<RegisterSearchEntry, bool>> text;
+        if (!Indexed(normalized))
+        {
+            text = e => e.Text.Contains(normalized);
+        }
+        else if (db.Database.IsNpgsql())
+        {
+            var pattern = LikePattern(normalized);
+            text = e => EF.Functions.Like(e.Text, pattern, LikeEscape);
+        }
+        else
+        {
+            var phrase = Fts5Phrase(normalized);
+            var keys = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "RegisterSearchText" WHERE "RegisterSearchText" MATCH {phrase}""");
+            text = e => keys.Contains(e.Key);
+        }
+
+        if (ids.Count == 0) return entries.Where(text);
+        // The IDs of the same number at other levels: an OR of two indexed lookups (the text index, the ID index).
+        var byId = Expression.Lambda<Func<RegisterSearchEntry, bool>>(
+            Expression.OrElse(text.Body, InList(text.Parameters[0], ids)), text.Parameters);
+        return entries.Where(byId);
+    }
+
+    /// <summary>Entries with a declared service in one of the categories <paramref name="names"/> (names as services store them).</summary>
+    public static Expression<Func<RegisterSearchEntry, bool>> InAnyCategory(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var entry = Expression.Parameter(typeof(RegisterSearchEntry), "e");
+        var categories = Expression.Property(entry, nameof(RegisterSearchEntry.Categories));
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        // Each wanted name between separators, so that it matches one whole category and not a part of a longer one.
+        var body = names.Select(n => (Expression)Expression.Call(categories, contains, Parameter(RegisterSearchEntry.Separator + n + RegisterSearchEntry.Separator)))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<RegisterSearchEntry, bool>>(body, entry);
+    }
+
+    private static Expression InList(ParameterExpression entry, IReadOnlyList<string> ids)
+    {
+        var list = ids.ToList();
+        Expression<Func<RegisterSearchEntry, bool>> inList = e => list.Contains(e.VerificationId);
+        return new ReplaceParameter(inList.Parameters[0], entry).Visit(inList.Body);
+    }
+
+    /// <summary>A captured value, so that EF sends it as a SQL parameter rather than a literal.</summary>
+    private static Expression Parameter(string value)
+    {
+        Expression<Func<string>> captured = () => value;
+        return captured.Body;
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    private const string LikeEscape = "\\";
+
+    /// <summary>Counted in Unicode characters (runes), as the trigram tokenizers count them, not UTF-16 units.</summary>
+    internal static bool Indexed(string normalized) => normalized.EnumerateRunes().Take(MinIndexedLength).Count() >= MinIndexedLength;
+
+    /// <summary><c>%text%</c> with the LIKE metacharacters of the text escaped, so that they match literally.</summary>
+    internal static string LikePattern(string text)
+    {
+        var pattern = new StringBuilder(text.Length + 4).Append('%');
+        foreach (var c in text)
+        {
+            if (c is '\\' or '%' or '_') pattern.Append('\\');
+            pattern.Append(c);
+        }
+
+        return pattern.Append('%').ToString();
+    }
+
+    /// <summary>
+    /// The text as one FTS5 string: in double quotes, inner quotes doubled. Inside a string FTS5 reads no operators
+    /// (<c>OR</c>, <c>NEAR</c>, <c>*</c>, column filters), so any input is a literal phrase; for the trigram tokenizer
+    /// a phrase is a substring.
+    /// </summary>
+    internal static string Fts5Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Adhere.Core.Persistence;
+using Adhere.Domain.Declarations.Lifecycle;
+using Adhere.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Adhere.Web.Tests.Register;
+
+/// <summary>
+/// The register's search table (ADR 0028) follows every kind of change, whoever writes it (use cases, EF, raw SQL),
+/// as the public search shows: statuses, service names and categories, company names, services leaving a
+/// declaration, new listings; and the flattened text never matches across two names.
+/// </summary>
+public sealed class RegisterSearchTableTests(AdhereAppFactory app) : IClassFixture<AdhereAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Raw SQL changes do not reach the register cache, so every search uses a page size of its own (a fresh cache key).</summary>
+    private int pageSize = RegisterPageMax;
+
+    private const int RegisterPageMax = 100;
+
+    private async Task<JsonElement> SearchAsync(string query)
+    {
+        using var client = app.ApiClient(null);
+        var size = Interlocked.Decrement(ref pageSize) + 1;
+        Assert.True(size > 0, "Out of page sizes: use fewer searches per test class.");
+        return await HttpAssert.JsonAsync(await client.GetAsync(new Uri($"/api/v1/register/entries?pageSize={size}&{query}", UriKind.Relative), Ct));
+    }
+
+    private async Task<List<string>> IdsAsync(string query) =>
+        [.. (await SearchAsync(query)).GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("verificationId").GetString()!)];
+
+    private static string Q(string text) => "q=" + Uri.EscapeDataString(text);
+
+    private static string Unique() => Guid.NewGuid().ToString("N")[..12];
+
+    private Task<int> SqlAsync(FormattableString sql) =>
+        app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().Database.ExecuteSqlAsync(sql, Ct));
+
+    [Fact]
+    public async Task Search_AfterSuspendAndReinstate_FollowsTheStatus()
+    {
+        var listed = await RegisterScenario.ListedAsync(app, company: $"Status Follows {Unique()}");
+        var q = Q(listed.Company);
+
+        await listed.DecideAsync("suspend");
+        var suspended = await IdsAsync($"{q}&status=suspended");
+        var validWhileSuspended = await IdsAsync($"{q}&status=valid");
+        await listed.DecideAsync("reinstate");
+
+        Assert.Equal([listed.VerificationId], suspended);
+        Assert.Empty(validWhileSuspended);
+        Assert.Equal([listed.VerificationId], await IdsAsync($"{q}&status=valid"));
+        Assert.Empty(await IdsAsync($"{q}&status=suspended"));
+    }
+
+    [Fact]
+    public async Task Search_EveryDeclarationStatusSetByRawSql_ListsOnlyTheRegisterStatuses()
+    {
+        var listed = await RegisterScenario.ListedAsync(app, company: $"Any Status {Unique()}");
+        DeclarationStatus[] listedStatuses = [DeclarationStatus.Verified, DeclarationStatus.RenewalDue, DeclarationStatus.Suspended,
+            DeclarationStatus.Revoked, DeclarationStatus.Expired, DeclarationStatus.Withdrawn];
+
+        var found = new List<DeclarationStatus>();
+        foreach (var status in Enum.GetValues<DeclarationStatus>())
+        {
+            var name = status.ToString();
+            await SqlAsync($"""UPDATE "Declarations" SET "Status" = {name} WHERE "VerificationId" = {listed.VerificationId}""");
+            if ((await IdsAsync(Q(listed.Company))).SequenceEqual([listed.VerificationId])) found.Add(status);
+        }
+
+        Assert.Equal(listedStatuses.Order(), found.Order());
+    }
+
+    [Fact]
+    public async Task Search_AfterAServiceRenameAndCategoryChange_FindsTheNewNameAndCategoryOnly()
+    {
+        var u = Unique();
+        var listed = await RegisterScenario.ListedAsync(app, service: $"Old Service {u}", category: $"Old Category {u}");
+        var newCategory = $"New Category {u}";
+        await app.WithSystemAsync(async sp =>
+        {
+            var added = await sp.GetRequiredService<Adhere.Core.Services.AddServiceCategory>().HandleAsync(new($"Code {u}", newCategory), Ct);
+            Assert.False(added.IsError);
+            var db = sp.GetRequiredService<AdhereDb>();
+            var service = await db.Services.IgnoreQueryFilters().SingleAsync(s => s.Name == listed.Service, Ct);
+            Assert.False(service.Update($"New Service {u}", service.Description, newCategory, service.Family).IsError);
+            await db.SaveChangesAsync(Ct);
+        });
+
+        Assert.Empty(await IdsAsync(Q($"old service {u}")));
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q($"new service {u}")));
+        Assert.Empty(await IdsAsync($"category={Uri.EscapeDataString(listed.Category)}"));
+        Assert.Equal([listed.VerificationId], await IdsAsync($"category={Uri.EscapeDataString(newCategory.ToUpperInvariant())}"));
+    }
+
+    [Fact]
+    public async Task Search_AfterAnOrganisationRenameByRawSql_FindsTheNewNameInRegisterOrder()
+    {
+        var u = Unique();
+        var first = await RegisterScenario.ListedAsync(app, company: $"Order {u} B");
+        var second = await RegisterScenario.ListedAsync(app, company: $"Order {u} C");
+        Assert.Equal([first.VerificationId, second.VerificationId], await IdsAsync(Q($"order {u}")));
+
+        var renamed = $"Order {u} A";
+        await SqlAsync($"""UPDATE "Organisations" SET "Name" = {renamed}, "NormalizedName" = {renamed.ToUpperInvariant()} WHERE "Name" = {second.Company}""");
+
+        Assert.Equal([second.VerificationId, first.VerificationId], await IdsAsync(Q($"order {u}")));
+        Assert.Equal([second.VerificationId], await IdsAsync(Q($"order {u} a")));
+        Assert.Empty(await IdsAsync(Q($"order {u} c")));
+    }
+
+    [Fact]
+    public async Task Search_AfterAServiceLeavesTheDeclaration_FindsItNeitherByNameNorByCategory()
+    {
+        var u = Unique();
+        var listed = await RegisterScenario.ListedAsync(app, company: $"Keeps Company {u}", service: $"Leaving Service {u}", category: $"Leaving Category {u}");
+        Assert.Equal([listed.VerificationId], await IdsAsync($"category={Uri.EscapeDataString(listed.Category)}"));
+
+        await SqlAsync($"""
+            DELETE FROM "DeclarationServices" WHERE "ServiceId" IN (SELECT "Id" FROM "Services" WHERE "Name" = {listed.Service})
+            """);
+
+        Assert.Empty(await IdsAsync(Q($"leaving service {u}")));
+        Assert.Empty(await IdsAsync($"category={Uri.EscapeDataString(listed.Category)}"));
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q($"keeps company {u}")));
+    }
+
+    [Fact]
+    public async Task Search_ListingTakenBackAndGivenAgainByRawSql_FollowsTheVerificationId()
+    {
+        var listed = await RegisterScenario.ListedAsync(app, company: $"Relisted {Unique()}");
+        var q = Q(listed.Company);
+
+        await SqlAsync($"""UPDATE "Declarations" SET "VerificationId" = NULL WHERE "VerificationId" = {listed.VerificationId}""");
+        var unlisted = await IdsAsync(q);
+        await SqlAsync($"""
+            UPDATE "Declarations" SET "VerificationId" = {listed.VerificationId}
+            WHERE "OrganisationId" IN (SELECT "Id" FROM "Organisations" WHERE "Name" = {listed.Company})
+            """);
+
+        Assert.Empty(unlisted);
+        Assert.Equal([listed.VerificationId], await IdsAsync(q));
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q(listed.VerificationId)));
+    }
+
+    [Fact]
+    public async Task Search_CategoryThatIsPartOfAnother_MatchesOnlyTheWholeCategory()
+    {
+        var u = Unique();
+        var shorter = await RegisterScenario.ListedAsync(app, category: $"Edge {u}");
+        var longer = await RegisterScenario.ListedAsync(app, category: $"Edge {u} Plus");
+
+        Assert.Equal([shorter.VerificationId], await IdsAsync($"category={Uri.EscapeDataString($"edge {u}")}"));
+        Assert.Equal([longer.VerificationId], await IdsAsync($"category={Uri.EscapeDataString($"edge {u} plus")}"));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task Search_TextSpanningTwoNames_FindsNothing(string lineBreak)
+    {
+        var u = Unique();
+        var listed = await RegisterScenario.ListedAsync(app, company: $"Span {u} Left", service: $"Right {u} Span");
+
+        var across = await IdsAsync(Q($"{u} left{lineBreak}right {u}"));
+        var endOfOne = await IdsAsync(Q($"{u} left"));
+        var startOfOther = await IdsAsync(Q($"right {u}"));
+
+        Assert.Empty(across);
+        Assert.Equal([listed.VerificationId], endOfOne);
+        Assert.Equal([listed.VerificationId], startOfOther);
+    }
+
+    [Fact]
+    public async Task Search_QuotesBackslashesAndLikeWildcards_MatchOnlyThemselves()
+    {
+        var u = Unique();
+        var listed = await RegisterScenario.ListedAsync(app, company: $"It's \"{u}\" 10%_off \\ {u}");
+
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q($"it's \"{u}\" 10%_off \\ {u}")));
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q($"'s \"{u}")));
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q($"%_off \\ {u}")));
+        Assert.Empty(await IdsAsync(Q($"it_s \"{u}")));
+        Assert.Empty(await IdsAsync(Q($"10%off \\ {u}")));
+        Assert.Empty(await IdsAsync(Q($"10%_off \\\\ {u}")));
+        Assert.Empty(await IdsAsync(Q($"it''s \"{u}")));
+    }
+}
