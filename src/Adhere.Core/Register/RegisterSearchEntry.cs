@@ -49,6 +49,9 @@ internal sealed class RegisterSearchEntry
             e.HasIndex(x => x.DeclarationId).IsUnique();
             e.HasIndex(x => new { x.SortName, x.VerificationId });
             e.HasIndex(x => x.VerificationId);
+            // A status or level filter reads its page and its count as one range of these, in the register's order.
+            e.HasIndex(x => new { x.Status, x.SortName, x.VerificationId });
+            e.HasIndex(x => new { x.GrantedLevel, x.SortName, x.VerificationId });
             // The same column types and conversions as the source columns, so that the triggers copy values as they are.
             e.Property(x => x.SortName).HasMaxLength(Organisation.MaxNameLength);
             e.Property(x => x.VerificationId).HasMaxLength(40);

@@ -823,6 +823,10 @@ namespace Adhere.Core.Migrations.Postgres
 
                     b.HasIndex("SortName", "VerificationId");
 
+                    b.HasIndex("GrantedLevel", "SortName", "VerificationId");
+
+                    b.HasIndex("Status", "SortName", "VerificationId");
+
                     b.HasIndex(new[] { "Text" }, "IX_RegisterSearchEntries_Text_Trigram");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Text" }, "IX_RegisterSearchEntries_Text_Trigram"), "gin");

@@ -802,6 +802,10 @@ namespace Adhere.Core.Migrations.Sqlite
 
                     b.HasIndex("SortName", "VerificationId");
 
+                    b.HasIndex("GrantedLevel", "SortName", "VerificationId");
+
+                    b.HasIndex("Status", "SortName", "VerificationId");
+
                     b.ToTable("RegisterSearchEntries", (string)null);
                 });
 
