@@ -4,7 +4,8 @@
 #   2. generates a synthetic register (10,000 organisations, 100,000 services, 10,000 listed declarations) into a
 #      SQLite file and into a private PostgreSQL 15 server under .tmp/bench/register/pg;
 #   3. verification by ID over HTTP: wrk against the app (Kestrel, Production) and against nginx serving the same
-#      bytes as a static file, alternating, three pairs; then a flood of random unknown IDs (the cache must stay bounded);
+#      bytes as a static file, alternating, three pairs; bench/KestrelFloor (bare Kestrel, the same bytes) runs in each
+#      pair too, as the floor of any ASP.NET Core app; then a flood of random unknown IDs (the cache must stay bounded);
 #   4. a status change made by another process (bench helper: domain trigger + transparency log entry, one
 #      transaction), and how long until the register answers it;
 #   5. search latency over HTTP for a set of realistic searches, on SQLite and PostgreSQL, with the cache off
@@ -16,7 +17,7 @@
 #
 # Needs the Debian packages wrk, nginx (or nginx-light), postgresql (15) and curl, and the .NET SDK.
 # Knobs: BENCH_WRK_DURATION (10s), BENCH_WRK_CONNECTIONS (16), BENCH_SEARCH_ROUNDS (100), BENCH_PG_PORT (55432),
-# BENCH_APP_PORT (5391), BENCH_NGINX_PORT (5392), BENCH_ORGANISATIONS (10000), BENCH_SKIP_POSTGRES=1,
+# BENCH_APP_PORT (5391), BENCH_NGINX_PORT (5392), BENCH_FLOOR_PORT (5393), BENCH_ORGANISATIONS (10000), BENCH_SKIP_POSTGRES=1,
 # BENCH_SEARCH_ONLY=1 (only step 5 with the cache off: no wrk, nginx or status changes).
 # Other work on the machine skews the figures; the load average is printed before and after.
 set -euo pipefail
@@ -32,12 +33,15 @@ readonly SEARCH_ROUNDS=${BENCH_SEARCH_ROUNDS:-100}
 readonly PG_PORT=${BENCH_PG_PORT:-55432}
 readonly APP_PORT=${BENCH_APP_PORT:-5391}
 readonly NGINX_PORT=${BENCH_NGINX_PORT:-5392}
+readonly FLOOR_PORT=${BENCH_FLOOR_PORT:-5393}
+readonly FLOOR_DLL=$ROOT/bench/KestrelFloor/bin/Release/net10.0/KestrelFloor.dll
 readonly ORGANISATIONS=${BENCH_ORGANISATIONS:-10000}
 readonly SEARCH_ONLY=${BENCH_SEARCH_ONLY:-}
 readonly PG_BIN=/usr/lib/postgresql/15/bin
 readonly PG_DIR=$OUT/pg
 readonly APP_URL=http://127.0.0.1:$APP_PORT
 readonly NGINX_URL=http://127.0.0.1:$NGINX_PORT
+readonly FLOOR_URL=http://127.0.0.1:$FLOOR_PORT
 # The generator's IDs (RegisterData.IdOf): n = 0 is valid at level 1; 10-12 are valid too, and get suspended.
 readonly WRK_ID=2026LVL01BENCH001
 readonly CHANGE_IDS=(2024LVL02BENCH011 2023LVL03BENCH012 2026LVL01BENCH013)
@@ -58,6 +62,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 APP_PID=""
 NGINX_PID=""
+FLOOR_PID=""
 PG_STARTED=0
 as_pg() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_app() {
@@ -70,6 +75,7 @@ stop_app() {
 cleanup() {
   stop_app
   if [[ -n $NGINX_PID ]]; then kill "$NGINX_PID" 2>/dev/null || true; fi
+  if [[ -n $FLOOR_PID ]]; then kill "$FLOOR_PID" 2>/dev/null || true; fi
   if ((PG_STARTED)); then as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
@@ -80,7 +86,8 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 printf 'Building the web app and bench/Adhere.Bench (Release)...\n' >&2
 { dotnet build src/Adhere.Web/Adhere.Web.csproj -c Release -nologo -nodeReuse:false &&
-  dotnet build bench/Adhere.Bench/Adhere.Bench.csproj -c Release -nologo -nodeReuse:false; } >"$OUT/build.log" 2>&1 ||
+  dotnet build bench/Adhere.Bench/Adhere.Bench.csproj -c Release -nologo -nodeReuse:false &&
+  dotnet build bench/KestrelFloor/KestrelFloor.csproj -c Release -nologo -nodeReuse:false; } >"$OUT/build.log" 2>&1 ||
   { tail -n 20 "$OUT/build.log" >&2; die "the build failed (see .tmp/bench/register/build.log)"; }
 
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -171,15 +178,23 @@ NGINX_PID=$!
 sleep 0.5
 cmp -s <(curl -fsS "$NGINX_URL$VERIFY_PATH") <(curl -fsS "$APP_URL$VERIFY_PATH") || die "nginx does not serve the app's bytes"
 curl -fsS -D - -o /dev/null "$NGINX_URL$VERIFY_PATH" >"$OUT/nginx.headers"
+dotnet "$FLOOR_DLL" "$OUT/nginx/www$VERIFY_PATH" "$CONTENT_TYPE" "$FLOOR_URL" >"$OUT/floor.log" 2>&1 &
+FLOOR_PID=$!
+for _ in $(seq 1 50); do curl -fsS -o /dev/null "$FLOOR_URL$VERIFY_PATH" 2>/dev/null && break; sleep 0.2; done
+cmp -s <(curl -fsS "$FLOOR_URL$VERIFY_PATH") <(curl -fsS "$APP_URL$VERIFY_PATH") || die "KestrelFloor does not serve the app's bytes"
 
-# Warm-up (JIT, connection set-up), not reported.
-wrk -t1 -c"$CONNECTIONS" -d5s "$APP_URL$VERIFY_PATH" >/dev/null
+# Warm-up (JIT and its later tiers, connection set-up), not reported.
+wrk -t1 -c"$CONNECTIONS" -d10s "$APP_URL$VERIFY_PATH" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d5s "$FLOOR_URL$VERIFY_PATH" >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d5s "$NGINX_URL$VERIFY_PATH" >/dev/null
 : >"$OUT/wrk.tsv"
 for pair in 1 2 3; do
   wrk_run "nginx-$pair" "$NGINX_URL$VERIFY_PATH" >>"$OUT/wrk.tsv"
+  wrk_run "floor-$pair" "$FLOOR_URL$VERIFY_PATH" >>"$OUT/wrk.tsv"
   wrk_run "app-$pair" "$APP_URL$VERIFY_PATH" >>"$OUT/wrk.tsv"
 done
+kill "$FLOOR_PID" 2>/dev/null || true
+FLOOR_PID=
 PEAK_WRK=$(peak_kib)
 
 printf 'Random unknown IDs (the cache must stay bounded)...\n' >&2
@@ -252,12 +267,13 @@ mib() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }' || 
 
   if [[ -z $SEARCH_ONLY ]]; then
   printf '### Verification by ID: app (SQLite, cache on) against nginx, same bytes (%s bytes)\n\n' "$(wc -c <"$OUT/nginx/www$VERIFY_PATH")"
-  printf '| Pair | nginx req/s | app req/s | app ÷ nginx | nginx p99 ms | app p99 ms |\n|---:|---:|---:|---:|---:|---:|\n'
+  printf '| Pair | nginx req/s | bare Kestrel req/s | app req/s | app ÷ nginx | bare Kestrel ÷ nginx | nginx p99 ms | bare Kestrel p99 ms | app p99 ms |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
   for pair in 1 2 3; do
-    awk -F'\t' -v p="$pair" '$1 == "nginx-" p { nr = $2; np = $3 } $1 == "app-" p { ar = $2; ap = $3; bad = $4 }
-      END { printf "| %s | %d | %d | **%.2f** | %.2f | **%.2f**%s |\n", p, nr, ar, ar / nr, np, ap, bad ? " (" bad " errors)" : "" }' "$OUT/wrk.tsv"
+    awk -F'\t' -v p="$pair" '$1 == "nginx-" p { nr = $2; np = $3 } $1 == "floor-" p { fr = $2; fp = $3 } $1 == "app-" p { ar = $2; ap = $3; bad = $4 }
+      END { printf "| %s | %d | %d | %d | **%.2f** | %.2f | %.2f | %.2f | **%.2f**%s |\n", p, nr, fr, ar, ar / nr, fr / nr, np, fp, ap, bad ? " (" bad " errors)" : "" }' "$OUT/wrk.tsv"
   done
-  awk -F'\t' '$1 ~ /^nginx/ { n += $2 } $1 ~ /^app-[0-9]/ { a += $2 } END { printf "\nSum of the three runs: app ÷ nginx = **%.2f**.\n\n", a / n }' "$OUT/wrk.tsv"
+  awk -F'\t' '$1 ~ /^nginx/ { n += $2 } $1 ~ /^floor/ { f += $2 } $1 ~ /^app-[0-9]/ { a += $2 }
+    END { printf "\nSum of the three runs: app ÷ nginx = **%.2f**; bare Kestrel ÷ nginx = %.2f; app ÷ bare Kestrel = %.2f.\n\n", a / n, f / n, a / f }' "$OUT/wrk.tsv"
   [[ -f $OUT/wrk-postgres.tsv ]] && awk -F'\t' '{ printf "The same on PostgreSQL (cache on, one run): %d req/s, p99 %.2f ms.\n\n", $2, $3 }' "$OUT/wrk-postgres.tsv"
   awk -F'\t' '{ printf "Random unknown IDs (wrk, one run): %d req/s, p99 %.2f ms.\n\n", $2, $3 }' "$OUT/flood.tsv"
 
