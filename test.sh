@@ -15,6 +15,9 @@
 #   ADHERE_TEST_TIMEOUT    per test-project timeout, Microsoft.Testing.Platform syntax (default 20m)
 #   ADHERE_PG_BIN          PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
 #
+# The browser tests mostly wait (for Chromium and their server), so they run in the background alongside the domain,
+# CLI and web passes; their output, counts and summary line follow those passes (ADR 0029).
+#
 # Full logs go to .tmp/logs/. The last line is always "N passed, N failed, N skipped" (totals over all passes;
 # a failed restore, build, model check or a missing PostgreSQL in CI counts as one failed test).
 #
