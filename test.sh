@@ -15,6 +15,9 @@
 #   ADHERE_TEST_TIMEOUT    per test-project timeout, Microsoft.Testing.Platform syntax (default 20m)
 #   ADHERE_PG_BIN          PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
 #
+# The browser tests mostly wait (for Chromium and their server), so they run in the background alongside the domain,
+# CLI and web passes; their output, counts and summary line follow those passes (ADR 0029).
+#
 # Full logs go to .tmp/logs/. The last line is always "N passed, N failed, N skipped" (totals over all passes;
 # a failed restore, build, model check or a missing PostgreSQL in CI counts as one failed test).
 #
@@ -327,29 +330,88 @@ parse_counts() {
         END { printf "%d %d %d %d\n", p, f, s, found }' "$1"
 }
 
+# pass_names NAME [sqlite|postgres]: sets PASS_LABEL (for the summary), PASS_ID (log and results names), PASS_TITLE.
+pass_names() {
+    local name=$1 provider=${2:-}
+    PASS_LABEL=$name PASS_ID=$name PASS_TITLE=$name
+    case $provider in
+        sqlite) PASS_LABEL="$name (SQLite)"; PASS_ID=$name.sqlite; PASS_TITLE="$name on SQLite" ;;
+        postgres) PASS_LABEL="$name (PostgreSQL)"; PASS_ID=$name.postgres; PASS_TITLE="$name on PostgreSQL" ;;
+    esac
+}
+
+# Says that a PostgreSQL pass cannot run, and returns 0, when there is no server; else returns 1.
+skip_without_postgres() {
+    local name=$1 provider=$2
+    [[ $provider == postgres ]] && ((PG_AVAILABLE == 0)) || return 1
+    local what=SKIPPED
+    is_ci && what="NOT RUN"   # already counted as a failure
+    say "$what: $name on PostgreSQL ($PG_REASON)"
+    RECAP+=("$what: $PASS_LABEL ($PG_REASON)")
+    return 0
+}
+
+# The dotnet test command line of one pass (into the array TEST_COMMAND).
+test_command() {
+    local name=$1 provider=$2
+    TEST_COMMAND=(env)
+    [[ -n $provider ]] && TEST_COMMAND+=("ADHERE_TEST_PROVIDER=$provider")
+    TEST_COMMAND+=(dotnet test --project "tests/$name/$name.csproj" -c Release --no-build
+        --no-ansi --no-progress --results-directory "$TMP_DIR/TestResults/$PASS_ID" --timeout "$TEST_TIMEOUT")
+}
+
 # run_tests NAME [sqlite|postgres]
 run_tests() {
-    local name=$1 provider=${2:-} label=$1 id=$1
-    local project=tests/$name/$name.csproj
-    case $provider in
-        sqlite) label="$name (SQLite)"; id=$name.sqlite; header "$name on SQLite" ;;
-        postgres) label="$name (PostgreSQL)"; id=$name.postgres; header "$name on PostgreSQL" ;;
-        *) header "$name" ;;
-    esac
+    local name=$1 provider=${2:-}
+    pass_names "$name" "$provider"
+    header "$PASS_TITLE"
+    skip_without_postgres "$name" "$provider" && return 0
+
+    local logf=$LOG_DIR/test-$PASS_ID.log rc=0 start=$SECONDS
+    test_command "$name" "$provider"
+    run_logged "$logf" "${TEST_COMMAND[@]}" || rc=$?
+    record_pass "$PASS_LABEL" "$logf" "$rc" "$((SECONDS - start))"
+}
+
+# A pass that runs alongside the others (ADR 0029): its output goes to its log only, and is shown, counted and
+# summarised by finish_background_tests, in the order the passes were started.
+BACKGROUND_PASSES=()   # "pid|label|title|log|start (epoch seconds)"
+start_background_tests() {
+    local name=$1 provider=${2:-}
+    pass_names "$name" "$provider"
     if [[ $provider == postgres ]] && ((PG_AVAILABLE == 0)); then
-        local what=SKIPPED
-        is_ci && what="NOT RUN"   # already counted as a failure
-        say "$what: $name on PostgreSQL ($PG_REASON)"
-        RECAP+=("$what: $label ($PG_REASON)")
+        header "$PASS_TITLE"
+        skip_without_postgres "$name" "$provider"
         return 0
     fi
+    local logf=$LOG_DIR/test-$PASS_ID.log
+    test_command "$name" "$provider"
+    (
+        exec 9>&-
+        exec "${TEST_COMMAND[@]}" </dev/null >"$logf" 2>&1
+    ) &
+    BACKGROUND_PASSES+=("$!|$PASS_LABEL|$PASS_TITLE|$logf|$(date +%s)")
+    say "Started $PASS_TITLE in the background (log: ${logf#"$ROOT"/}); its results follow the other passes."
+}
 
-    local logf=$LOG_DIR/test-$id.log rc=0 start=$SECONDS
-    local env_args=()
-    [[ -n $provider ]] && env_args=("ADHERE_TEST_PROVIDER=$provider")
-    run_logged "$logf" env "${env_args[@]}" dotnet test --project "$project" -c Release --no-build \
-        --no-ansi --no-progress --results-directory "$TMP_DIR/TestResults/$id" --timeout "$TEST_TIMEOUT" || rc=$?
+finish_background_tests() {
+    local entry pid label title logf started rc
+    for entry in "${BACKGROUND_PASSES[@]}"; do
+        IFS='|' read -r pid label title logf started <<<"$entry"
+        header "$title (ran in the background)"
+        rc=0
+        wait "$pid" || rc=$?
+        # shellcheck disable=SC2094 # the filter only prints the log's name
+        console_filter "$logf" <"$logf"
+        # Wall time from its start to now: an upper bound when it ended before the foreground passes did.
+        record_pass "$label" "$logf" "$rc" "$(($(date +%s) - started))"
+    done
+    BACKGROUND_PASSES=()
+}
 
+# record_pass LABEL LOG EXIT_CODE SECONDS: adds one pass's counts to the totals and its line to the summary.
+record_pass() {
+    local label=$1 logf=$2 rc=$3 took=$4
     local passed failed skipped found note=""
     read -r passed failed skipped found < <(parse_counts "$logf")
     case $rc in
@@ -363,7 +425,7 @@ run_tests() {
     TOTAL_PASSED=$((TOTAL_PASSED + passed))
     TOTAL_FAILED=$((TOTAL_FAILED + failed))
     TOTAL_SKIPPED=$((TOTAL_SKIPPED + skipped))
-    local line="$label: $passed passed, $failed failed, $skipped skipped$note [$((SECONDS - start))s]"
+    local line="$label: $passed passed, $failed failed, $skipped skipped$note [${took}s]"
     RECAP+=("$line")
     say "$line"
     ((failed > 0)) && report_failures "$logf" "$label"
@@ -530,6 +592,11 @@ if ((build_ok)); then
         fi
     done
 
+    # The browser tests spend much of their time waiting for Chromium and their server, so they run alongside the
+    # other passes rather than after them (ADR 0029); their results are shown and counted at the end.
+    if [[ -f tests/Adhere.BrowserTests/Adhere.BrowserTests.csproj ]]; then
+        start_background_tests Adhere.BrowserTests sqlite
+    fi
     for name in "${TEST_PROJECTS[@]}"; do
         if [[ ! -f tests/$name/$name.csproj ]]; then
             say "(no tests/$name project yet)"
@@ -540,10 +607,11 @@ if ((build_ok)); then
                 run_tests "$name" sqlite
                 run_tests "$name" postgres
                 ;;
-            Adhere.BrowserTests) run_tests "$name" sqlite ;;
+            Adhere.BrowserTests) ;;   # started above
             *) run_tests "$name" ;;
         esac
     done
+    finish_background_tests
 else
     say "SKIPPED: model checks and tests (the build failed; see ${LOG_DIR#"$ROOT"/}/)"
 fi

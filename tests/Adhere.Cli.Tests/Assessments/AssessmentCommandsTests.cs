@@ -15,8 +15,7 @@ public sealed class AssessmentCommandsTests
     [Fact]
     public async Task Start_AsTheDemoAssessor_OpensTheAssessmentAndShowPrintsIt()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
         var declaration = await SubmittedDeclarationAsync(cli);
 
         var started = await cli.SucceedAsync("assessment", "start", declaration.ToString(), "--as", "assessor@mb.demo.example");
@@ -32,8 +31,7 @@ public sealed class AssessmentCommandsTests
     [Fact]
     public async Task StartAndDecide_WithTheWrongPersonOrPhase_AreRefusedWithExitCode2()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
         var declaration = await SubmittedDeclarationAsync(cli);
 
         var unknown = await cli.RunAsync("assessment", "start", declaration.ToString(), "--as", "nobody@example.org");
@@ -55,8 +53,7 @@ public sealed class AssessmentCommandsTests
     [Fact]
     public async Task Select_WithASeed_IsReproducibleExplainedAndFreezes()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
         var declaration = await SubmittedDeclarationAsync(cli);
         var id = (await cli.SucceedAsync("assessment", "start", declaration.ToString(), "--as", "assessor@mb.demo.example")).Out.Trim();
 

@@ -12,6 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Adhere.Cli.Tests.Demo;
 
+/// <summary>
+/// The first test runs <c>adhere demo seed</c> itself and checks what it prints; the others check what it wrote, in a
+/// copy of the database that <see cref="CliHarness.CreateDemoSeededAsync"/> seeded with that same command.
+/// </summary>
 public sealed class DemoCommandsTests
 {
     [Fact]
@@ -46,8 +50,7 @@ public sealed class DemoCommandsTests
     [Fact]
     public async Task Seed_GivesTheDemoCodeItsFifteenCategoriesAndProvidersCategorisedServices()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
 
         var (categories, services) = await cli.WithServicesAsync(async sp => (
             await sp.GetRequiredService<ServiceCategoryQueries>().ListAsync(DemoSeeder.DemoCodeName, CancellationToken.None),
@@ -66,8 +69,7 @@ public sealed class DemoCommandsTests
     [Fact]
     public async Task Seed_GivesNimbusAVerifiedDeclarationWithItsReportAndStratusARenewalWaitingForTheDecision()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
 
         var declarations = await cli.WithServicesAsync(async sp =>
         {
@@ -129,8 +131,7 @@ public sealed class DemoCommandsTests
     [Fact]
     public async Task Seed_ListsRegisterEntriesInDifferentStatesWithAMatchingLog()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
 
         var (entries, log) = await cli.WithServicesAsync(async sp =>
         {
@@ -155,8 +156,7 @@ public sealed class DemoCommandsTests
     [Fact]
     public async Task Seed_SecondTime_ExitsTwoAndCreatesNothing()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
         var before = await cli.CountAsync();
 
         var again = await cli.RunAsync("demo", "seed");

@@ -46,6 +46,23 @@ public sealed class CliHarness : IAsyncDisposable
     /// <summary>A harness whose database is migrated, as most commands need.</summary>
     public static async Task<CliHarness> CreateMigratedAsync(TimeProvider? time = null) => new(await TestDatabase.CreateMigratedAsync(), time);
 
+    /// <summary>
+    /// A database as <c>adhere demo seed</c> leaves an empty one, for tests that start from the demo rather than test
+    /// the seed: a copy of one seeded once per test process, since seeding (migrations, reports) costs seconds.
+    /// DemoCommandsTests check what the seed prints on a real run.
+    /// </summary>
+    public static async Task<CliHarness> CreateDemoSeededAsync() => new(await TestDatabase.CopyOfAsync(await DemoTemplate.Value), null);
+
+    private static readonly Lazy<Task<TestDatabase>> DemoTemplate = new(() => TestDatabase.CreateTemplateAsync(async database =>
+    {
+        var seeding = new CliHarness(database, null);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        // Not the first test's cancellation token: the template outlives the test that happens to build it.
+        var exit = await AdhereCli.RunAsync(["demo", "seed"], stdout, stderr, seeding.Settings, null, CancellationToken.None);
+        if (exit != 0) throw new InvalidOperationException($"adhere demo seed failed: {new CliResult(exit, stdout.ToString(), stderr.ToString())}");
+    }));
+
     /// <summary>A migrated database with the Monitoring Body and one provider, the usual start for user commands.</summary>
     public static async Task<CliHarness> CreateWithOrganisationsAsync(string monitoringBody = "Test MB", string provider = "Nimbus Cloud")
     {

@@ -7,8 +7,7 @@ public sealed class JobCommandsTests
     [Fact]
     public async Task Run_OnTheDemo_OpensStratusRenewalWindowOnceAndThenWaitsForTheInterval()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
 
         var first = await cli.SucceedAsync("jobs", "run");
         var second = await cli.SucceedAsync("jobs", "run");

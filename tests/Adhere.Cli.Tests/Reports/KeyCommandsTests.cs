@@ -75,8 +75,7 @@ public sealed class KeyCommandsTests
     [Fact]
     public async Task Create_WithAReportIssuedWithoutAKey_SignsItAndSaysSo()
     {
-        await using var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
+        await using var cli = await CliHarness.CreateDemoSeededAsync();
 
         var created = await SucceedAsync(cli, "keys", "create");
         var rotated = await SucceedAsync(cli, "keys", "rotate");

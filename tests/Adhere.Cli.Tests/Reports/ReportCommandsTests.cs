@@ -27,12 +27,7 @@ public sealed class ReportCommandsTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(folder, name);
 
-    private static async Task<CliHarness> SeededAsync()
-    {
-        var cli = await CliHarness.CreateAsync();
-        await cli.SucceedAsync("demo", "seed");
-        return cli;
-    }
+    private static Task<CliHarness> SeededAsync() => CliHarness.CreateDemoSeededAsync();
 
     /// <summary>The issued report of Nimbus, read straight from the database.</summary>
     private static Task<FrozenReport> NimbusReportAsync(CliHarness cli) => cli.WithServicesAsync(async sp =>

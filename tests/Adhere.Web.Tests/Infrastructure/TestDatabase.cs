@@ -46,28 +46,18 @@ public sealed class TestDatabase : IAsyncDisposable
     /// A fresh database carrying every migration: a copy of one database migrated once per test process (a file copy
     /// on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL), far cheaper than running the migrations again.
     /// </summary>
-    public static async Task<TestDatabase> CreateMigratedAsync()
-    {
-        var template = await MigratedTemplate.Value;
-        return await CreateAsync(template);
-    }
+    public static async Task<TestDatabase> CreateMigratedAsync() => await CopyOfAsync(await MigratedTemplate.Value);
 
-    /// <summary>Applies the real migrations as <c>adhere db migrate</c> would.</summary>
-    public static async Task MigrateAsync(TestDatabase database)
+    /// <summary>
+    /// A database built once by <paramref name="build"/> (starting from an empty one) to be copied by
+    /// <see cref="CopyOfAsync"/>; it lives as long as the test process. Hold it in a static <c>Lazy</c> so that
+    /// concurrent tests build it once.
+    /// </summary>
+    public static async Task<TestDatabase> CreateTemplateAsync(Func<TestDatabase, Task> build)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        var services = new ServiceCollection().AddLogging().AddAdhereCore(new DatabaseSettings(database.Provider, database.ConnectionString));
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem("test", "test setup");
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-    }
-
-    // The template lives as long as the test process; it is removed when the process exits.
-    private static readonly Lazy<Task<TestDatabase>> MigratedTemplate = new(async () =>
-    {
+        ArgumentNullException.ThrowIfNull(build);
         var template = await CreateAsync(template: null);
-        await MigrateAsync(template);
+        await build(template);
         if (template.sqliteFile is not null)
         {
             // Everything into the main file, so that a copy of that file alone is the whole database.
@@ -82,7 +72,27 @@ public sealed class TestDatabase : IAsyncDisposable
         template.ClearPool(); // PostgreSQL copies a template only while nobody is connected to it
         AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return template;
-    });
+    }
+
+    /// <summary>A fresh database holding what <paramref name="template"/> (from <see cref="CreateTemplateAsync"/>) holds.</summary>
+    public static Task<TestDatabase> CopyOfAsync(TestDatabase template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return CreateAsync(template);
+    }
+
+    /// <summary>Applies the real migrations as <c>adhere db migrate</c> would.</summary>
+    public static async Task MigrateAsync(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var services = new ServiceCollection().AddLogging().AddAdhereCore(new DatabaseSettings(database.Provider, database.ConnectionString));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Caller>().ActAsSystem("test", "test setup");
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    }
+
+    private static readonly Lazy<Task<TestDatabase>> MigratedTemplate = new(() => CreateTemplateAsync(MigrateAsync));
 
     private static async Task<TestDatabase> CreateAsync(TestDatabase? template)
     {
