@@ -1120,7 +1120,7 @@ internal static class OscalStreamReader
                 }
 
                 aw.WriteStartObject();
-                bool isLabel = false, hasNs = false;
+                bool isLabel = false, named = false, hasNs = false;
                 string? value = null;
                 var seen = 0;
                 while (Next(ref r))
@@ -1131,11 +1131,13 @@ internal static class OscalStreamReader
                     r.Read();
                     if (bit == 1)
                     {
+                        named = true;
                         // The tree reader compares the name as a string, and fails on anything else.
                         if (r.TokenType != JsonTokenType.String) node.Invalid = true;
                         else isLabel = r.ValueTextEquals("label"u8);
                     }
-                    else if (bit == 2 && r.TokenType == JsonTokenType.String && node.Label is null) value = r.GetString();
+                    // Most props name themselves first: a value after another name is not needed as text.
+                    else if (bit == 2 && r.TokenType == JsonTokenType.String && node.Label is null && (!named || isLabel)) value = r.GetString();
                     else if (bit == 4) hasNs = true;
                     CopyValue(ref r);
                 }
