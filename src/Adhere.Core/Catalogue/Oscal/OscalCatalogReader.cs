@@ -35,7 +35,7 @@ public sealed record OscalReadResult(CatalogueDocument? Document, IReadOnlyList<
 /// <see cref="SectionDraft.Extra"/> / <see cref="ControlDraft.Extra"/> as compact JSON, so that
 /// <see cref="OscalCatalogWriter"/> can write it back; properties OSCAL does not define are ignored. Catalog-level
 /// params, back-matter and metadata other than the above are not kept: the document has no place for them.</para>
-/// <para>How it reads (ADR 0029): <see cref="OscalStreamReader"/> maps the file in one pass over a
+/// <para>How it reads (ADR 0030): <see cref="OscalStreamReader"/> maps the file in one pass over a
 /// <see cref="Utf8JsonReader"/>, copying the extras token by token, with no <see cref="JsonDocument"/>. It gives up at
 /// the first problem or unusual shape (a repeated property, for instance), and then <see cref="OscalTreeReader"/>
 /// reads the file again into a <see cref="JsonDocument"/> and reports every problem. Both give the same document, byte

@@ -7,7 +7,7 @@ using Adhere.Domain.Catalogue;
 namespace Adhere.Core.Catalogue.Oscal;
 
 /// <summary>
-/// The fast path of <see cref="OscalCatalogReader"/> (ADR 0029): maps a catalog in one pass over a
+/// The fast path of <see cref="OscalCatalogReader"/> (ADR 0030): maps a catalog in one pass over a
 /// <see cref="Utf8JsonReader"/>, with no <see cref="JsonDocument"/>, and copies what has no field of its own into the
 /// extras token by token through a writer with the same options as <see cref="OscalTreeReader"/>'s. It only handles
 /// files the tree reader reads without problems: at the first problem, syntax error, repeated property name (where the

@@ -9,7 +9,7 @@ namespace Adhere.Core.Catalogue.Oscal;
 
 /// <summary>
 /// The complete path of <see cref="OscalCatalogReader"/>: parses into a <see cref="JsonDocument"/>, maps the tree, and
-/// lists every problem with its JSON path. Since the one-pass <see cref="OscalStreamReader"/> (ADR 0029) it reads only
+/// lists every problem with its JSON path. Since the one-pass <see cref="OscalStreamReader"/> (ADR 0030) it reads only
 /// the files that one gives up on: files with problems (to report them all, in document order) and the rare shapes
 /// it does not replay, such as a property repeated in an object (this reader takes the last). The two must give the
 /// same document for the same bytes; tests compare them.

@@ -9,7 +9,7 @@ namespace Adhere.Web.Tests.Catalogue.Oscal;
 /// <summary>
 /// What the reader makes of the sample files, pinned: the catalogue fingerprint (content, order and the exact
 /// <c>Extra</c> JSON) and a hash of the source paths, computed with the JsonDocument-based reader before the one-pass
-/// reader replaced it (ADR 0029). A stored catalogue must re-import to the same fingerprint, so these must not move.
+/// reader replaced it (ADR 0030). A stored catalogue must re-import to the same fingerprint, so these must not move.
 /// </summary>
 public sealed class OscalCatalogReaderPinnedTests
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Adhere.Web.Tests.Catalogue.Oscal;
 
 /// <summary>
-/// The one-pass reader against the tree reader it stands in for (ADR 0029): for the same bytes, the same document
+/// The one-pass reader against the tree reader it stands in for (ADR 0030): for the same bytes, the same document
 /// (every field, the <c>Extra</c> JSON byte for byte and the source paths), on the sample catalogs, our own exports and
 /// variants that reorder, re-indent and re-escape them; and a give-up (null) wherever the tree reader reports a problem
 /// or takes the last of a repeated property.
