@@ -1,0 +1,1406 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Adhere.Domain.Catalogue;
+
+namespace Adhere.Core.Catalogue.Oscal;
+
+/// <summary>
+/// The fast path of <see cref="OscalCatalogReader"/> (ADR 0030): maps a catalog in one pass over a
+/// <see cref="Utf8JsonReader"/>, with no <see cref="JsonDocument"/>, and copies what has no field of its own into the
+/// extras token by token through a writer with the same options as <see cref="OscalTreeReader"/>'s. It only handles
+/// files the tree reader reads without problems: at the first problem, syntax error, repeated property name (where the
+/// tree reader would take the last) or anything unexpected it gives up and returns null, and the caller reads the file
+/// again with <see cref="OscalTreeReader"/>, which lists every problem with its path. What it returns must equal the
+/// tree reader's document for the same bytes, <c>Extra</c> strings included (tests compare them), because the
+/// catalogue fingerprint covers them.
+/// </summary>
+internal static class OscalStreamReader
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+
+    /// <summary>The document, or null when the file has a problem (or a shape this path does not handle).</summary>
+    public static CatalogueDocument? TryRead(ReadOnlySpan<byte> json)
+    {
+        using var reading = new Reading();
+        try
+        {
+            var reader = new Utf8JsonReader(json, ReaderOptions);
+            return reading.Run(ref reader);
+        }
+        catch (GiveUp)
+        {
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 in a string, for instance: the tree reader decides what that gives.
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class GiveUp : Exception;
+
+    private enum PartName { Other, Statement, Guidance, Overview }
+
+    private enum Key { Other, Id, Name, Prose, Parts, Props, Links }
+
+    private readonly record struct Slice(int Start, int Length)
+    {
+        public static readonly Slice None = new(-1, 0);
+
+        public bool Exists => Start >= 0;
+    }
+
+    private readonly record struct PropInfo(string Name, string? Ns, string Value, string? Remarks, int Count, Slice Json)
+    {
+        public bool IsAdhere => Ns == OscalCatalogConventions.Namespace;
+    }
+
+    private readonly record struct TopPart(PartNode Node, Slice Json);
+
+    private sealed class PartNode
+    {
+        public readonly List<PartNode> Children = [];
+        public PartName Name;
+        public bool HasName;
+        public string? Id;
+        public string? Prose;
+        public bool HasProse;
+        public bool ProseInPlace;
+        public int ProseStart;
+        public int ProseEnd;
+        public string? Label;
+        public bool Invalid;
+        public int NonProse;
+        public Key First;
+        public Key Second;
+
+        public void Reset()
+        {
+            Children.Clear();
+            Name = PartName.Other;
+            HasName = HasProse = ProseInPlace = Invalid = false;
+            Id = Prose = Label = null;
+            ProseStart = ProseEnd = NonProse = 0;
+            First = Second = Key.Other;
+        }
+    }
+
+    private sealed class ParamInfo
+    {
+        public string? Id;
+        public string? Label;
+        public string? HowMany;
+        public List<string>? Choices;
+        public List<string>? Values;
+        public string? Guidance;
+        public bool GuidelinesVerbatim;
+        public Slice Guidelines = Slice.None;
+        public Slice Remarks = Slice.None;
+        public readonly Slice[] Extras = [Slice.None, Slice.None, Slice.None, Slice.None, Slice.None, Slice.None];
+    }
+
+    private sealed class ControlNode(string key, string path)
+    {
+        public string Key { get; } = key;
+        public string Path { get; } = path;
+        public string Title { get; init; } = string.Empty;
+        public string? Statement { get; init; }
+        public string? Guidance { get; init; }
+        public List<string>? Gdpr { get; init; }
+        public List<string>? Tags { get; init; }
+        public string? Module { get; init; }
+        public List<ParameterDraft> Parameters { get; init; } = [];
+        public string? Extra { get; init; }
+        public List<ControlNode>? Children { get; init; }
+    }
+
+    private sealed class GroupNode(string key, string path)
+    {
+        public string Key { get; } = key;
+        public string Path { get; } = path;
+        public string Title { get; init; } = string.Empty;
+        public string? Description { get; init; }
+        public string? Extra { get; init; }
+        public List<ControlNode>? Controls { get; init; }
+        public List<GroupNode>? Groups { get; init; }
+    }
+
+    private sealed class MetadataNode
+    {
+        public string? Title;
+        public string? Version;
+        public string? Remarks;
+        public DateOnly? Published;
+        public List<PropInfo>? Props;
+        public List<(string? Uuid, string Name)>? Parties;
+        public bool HasParties;
+        public bool ResponsibleNotList;
+        public string? Creator;
+    }
+
+    /// <summary>A growing byte buffer that can be cut back to an earlier length (scratch space for copied values).</summary>
+    private sealed class Arena : IBufferWriter<byte>
+    {
+        private byte[] buffer = new byte[64 * 1024];
+
+        public int Written { get; private set; }
+
+        public ReadOnlySpan<byte> this[Slice slice] => buffer.AsSpan(slice.Start, slice.Length);
+
+        public byte At(int index) => buffer[index];
+
+        public void Truncate(int length) => Written = length;
+
+        public void Advance(int count) => Written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return buffer.AsMemory(Written);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return buffer.AsSpan(Written);
+        }
+
+        private void Ensure(int sizeHint)
+        {
+            var need = Math.Max(sizeHint, 256);
+            if (buffer.Length - Written >= need) return;
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, Written + need));
+        }
+    }
+
+    private sealed class Reading : IDisposable
+    {
+        private static readonly JsonWriterOptions WriterOptions = new()
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            SkipValidation = true,
+        };
+
+        // The order in which the tree reader copies a parameter's other properties into its extras.
+        private static readonly byte[][] ParamExtras = ["class"u8.ToArray(), "depends-on"u8.ToArray(), "props"u8.ToArray(), "links"u8.ToArray(), "usage"u8.ToArray(), "constraints"u8.ToArray()];
+
+        private readonly Arena arena = new();
+        private readonly Utf8JsonWriter aw;
+        private int sliceStart;
+        private readonly ArrayBufferWriter<byte> extraBuffer = new(4096);
+        private readonly Utf8JsonWriter extra;
+        private readonly ArrayBufferWriter<byte> shape = new(4096);
+        private readonly List<PartNode> pool = [];
+        private int poolUsed;
+        private readonly StringBuilder text = new();
+        private readonly List<string> prefixes = [];
+        private readonly List<string?> chunks = [];
+        private byte[] unescaped = new byte[256];
+
+        public Reading()
+        {
+            aw = new Utf8JsonWriter(arena, WriterOptions);
+            // The same options as the tree reader's scratch writer, so that the extras come out byte for byte the same.
+            extra = new Utf8JsonWriter(extraBuffer, new JsonWriterOptions { Encoder = WriterOptions.Encoder });
+        }
+
+        public void Dispose()
+        {
+            aw.Dispose();
+            extra.Dispose();
+        }
+
+        public CatalogueDocument Run(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+            CatalogueDocument? document = null;
+            while (Next(ref r))
+            {
+                if (!Is(ref r, "catalog"u8))
+                {
+                    r.Skip();
+                    continue;
+                }
+
+                if (document is not null) throw new GiveUp();
+                r.Read();
+                if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                document = ReadCatalog(ref r);
+            }
+
+            // Trailing content after the root is a syntax error (Read throws); only whitespace may follow.
+            if (r.Read() || document is null) throw new GiveUp();
+            return document;
+        }
+
+        private CatalogueDocument ReadCatalog(ref Utf8JsonReader r)
+        {
+            string? uuid = null;
+            MetadataNode? metadata = null;
+            List<ControlNode>? top = null;
+            List<GroupNode>? groups = null;
+            var seen = 0;
+            while (Next(ref r))
+            {
+                if (Is(ref r, "uuid"u8))
+                {
+                    Once(ref seen, 1);
+                    uuid = OptionalString(ref r);
+                }
+                else if (Is(ref r, "metadata"u8))
+                {
+                    Once(ref seen, 2);
+                    metadata = ReadMetadata(ref r);
+                }
+                else if (Is(ref r, "controls"u8))
+                {
+                    Once(ref seen, 4);
+                    top = ReadControls(ref r, "$.catalog");
+                }
+                else if (Is(ref r, "groups"u8))
+                {
+                    Once(ref seen, 8);
+                    groups = ReadGroups(ref r, "$.catalog", null);
+                }
+                else r.Skip();
+            }
+
+            if (metadata?.Title is null || metadata.Version is null) throw new GiveUp();
+
+            var modules = new List<ModuleDraft>();
+            var moduleKeys = new HashSet<string>(StringComparer.Ordinal);
+            DateOnly? approved = null;
+            foreach (var prop in metadata.Props ?? [])
+            {
+                if (!prop.IsAdhere) continue;
+                if (prop.Name == OscalCatalogConventions.ApprovedOnProp && approved is null)
+                {
+                    if (!DateOnly.TryParseExact(prop.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) throw new GiveUp();
+                    approved = date;
+                }
+                else if (prop.Name == OscalCatalogConventions.ModuleProp && moduleKeys.Add(prop.Value))
+                {
+                    var (moduleTitle, description) = OscalCatalogConventions.SplitModuleRemarks(prop.Remarks);
+                    modules.Add(new ModuleDraft(prop.Value, moduleTitle ?? prop.Value, description));
+                }
+            }
+
+            string? owner = null;
+            if (metadata.HasParties)
+            {
+                if (metadata.ResponsibleNotList) throw new GiveUp();
+                foreach (var (partyUuid, name) in metadata.Parties!)
+                {
+                    if (metadata.Creator is not null && partyUuid == metadata.Creator)
+                    {
+                        owner = name;
+                        break;
+                    }
+
+                    owner ??= name;
+                }
+            }
+
+            var code = new CodeInfo(metadata.Title, metadata.Version, owner, metadata.Published, approved, CatalogueStatus.Active,
+                metadata.Remarks, false, "oscal", uuid);
+
+            var sections = new List<SectionDraft>();
+            var controls = new List<ControlDraft>();
+            if (top is { Count: > 0 })
+            {
+                sections.Add(new SectionDraft(OscalCatalogReader.UngroupedSectionKey, null, OscalCatalogReader.UngroupedSectionTitle, null, null, "$.catalog.controls"));
+                foreach (var control in top) Emit(control, OscalCatalogReader.UngroupedSectionKey, null, controls, modules, moduleKeys);
+            }
+
+            foreach (var group in groups ?? []) Emit(group, null, sections, controls, modules, moduleKeys);
+            return new CatalogueDocument(code, sections, controls, modules, [], [], []);
+        }
+
+        private static void Emit(GroupNode group, string? parentKey, List<SectionDraft> sections, List<ControlDraft> controls,
+            List<ModuleDraft> modules, HashSet<string> moduleKeys)
+        {
+            sections.Add(new SectionDraft(group.Key, parentKey, group.Title, group.Description, group.Extra, group.Path));
+            foreach (var control in group.Controls ?? []) Emit(control, group.Key, null, controls, modules, moduleKeys);
+            foreach (var subgroup in group.Groups ?? []) Emit(subgroup, group.Key, sections, controls, modules, moduleKeys);
+        }
+
+        private static void Emit(ControlNode c, string sectionKey, string? parentKey, List<ControlDraft> controls,
+            List<ModuleDraft> modules, HashSet<string> moduleKeys)
+        {
+            if (c.Module is not null && moduleKeys.Add(c.Module)) modules.Add(new ModuleDraft(c.Module, c.Module, null));
+            controls.Add(new ControlDraft(c.Key, sectionKey, parentKey, c.Title, c.Statement ?? string.Empty, c.Guidance,
+                c.Gdpr ?? [], c.Tags ?? [], c.Module, c.Parameters, c.Extra, c.Path));
+            foreach (var child in c.Children ?? []) Emit(child, sectionKey, c.Key, controls, modules, moduleKeys);
+        }
+
+        private MetadataNode ReadMetadata(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+            var m = new MetadataNode();
+            var seen = 0;
+            while (Next(ref r))
+            {
+                if (Is(ref r, "title"u8))
+                {
+                    Once(ref seen, 1);
+                    m.Title = RequiredString(ref r);
+                }
+                else if (Is(ref r, "version"u8))
+                {
+                    Once(ref seen, 2);
+                    m.Version = RequiredString(ref r);
+                }
+                else if (Is(ref r, "remarks"u8))
+                {
+                    Once(ref seen, 4);
+                    m.Remarks = OptionalString(ref r);
+                }
+                else if (Is(ref r, "published"u8))
+                {
+                    Once(ref seen, 8);
+                    var value = OptionalString(ref r)!;
+                    if (value.Length < 10 || !DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        throw new GiveUp();
+                    }
+
+                    m.Published = date;
+                }
+                else if (Is(ref r, "props"u8))
+                {
+                    Once(ref seen, 16);
+                    m.Props = ReadProps(ref r);
+                }
+                else if (Is(ref r, "parties"u8))
+                {
+                    Once(ref seen, 32);
+                    m.HasParties = true;
+                    m.Parties = ReadParties(ref r);
+                }
+                else if (Is(ref r, "responsible-parties"u8))
+                {
+                    Once(ref seen, 64);
+                    ReadResponsibleParties(ref r, m);
+                }
+                else r.Skip();
+            }
+
+            return m;
+        }
+
+        private static List<(string? Uuid, string Name)> ReadParties(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var parties = new List<(string?, string)>();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject)
+                {
+                    r.Skip();
+                    continue;
+                }
+
+                string? name = null, uuid = null;
+                var seen = 0;
+                while (Next(ref r))
+                {
+                    if (Is(ref r, "name"u8))
+                    {
+                        Once(ref seen, 1);
+                        r.Read();
+                        if (r.TokenType == JsonTokenType.String) name = r.GetString();
+                        else r.Skip();
+                    }
+                    else if (Is(ref r, "uuid"u8))
+                    {
+                        Once(ref seen, 2);
+                        r.Read();
+                        if (r.TokenType == JsonTokenType.String) uuid = r.GetString();
+                        else r.Skip();
+                    }
+                    else r.Skip();
+                }
+
+                if (name is not null) parties.Add((uuid, name));
+            }
+
+            return parties;
+        }
+
+        private static void ReadResponsibleParties(ref Utf8JsonReader r, MetadataNode m)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray)
+            {
+                m.ResponsibleNotList = true;
+                r.Skip();
+                return;
+            }
+
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject)
+                {
+                    r.Skip();
+                    continue;
+                }
+
+                bool isCreator = false;
+                string? first = null;
+                var seen = 0;
+                while (Next(ref r))
+                {
+                    if (Is(ref r, "role-id"u8))
+                    {
+                        Once(ref seen, 1);
+                        r.Read();
+                        // The tree reader compares the role as a string and fails on anything else: let it.
+                        if (r.TokenType != JsonTokenType.String) throw new GiveUp();
+                        isCreator = r.ValueTextEquals("creator"u8);
+                    }
+                    else if (Is(ref r, "party-uuids"u8))
+                    {
+                        Once(ref seen, 2);
+                        r.Read();
+                        if (r.TokenType != JsonTokenType.StartArray)
+                        {
+                            r.Skip();
+                            continue;
+                        }
+
+                        var index = 0;
+                        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                        {
+                            if (index++ == 0 && r.TokenType == JsonTokenType.String) first = r.GetString();
+                            else r.Skip();
+                        }
+                    }
+                    else r.Skip();
+                }
+
+                if (isCreator && first is not null && m.Creator is null) m.Creator = first;
+            }
+        }
+
+        private List<ControlNode> ReadControls(ref Utf8JsonReader r, string path)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var list = new List<ControlNode>();
+            var i = 0;
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                list.Add(ReadControl(ref r, string.Create(CultureInfo.InvariantCulture, $"{path}.controls[{i++}]")));
+            }
+
+            return list;
+        }
+
+        private List<GroupNode> ReadGroups(ref Utf8JsonReader r, string path, string? position)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var list = new List<GroupNode>();
+            var i = 0;
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                var here = string.Create(CultureInfo.InvariantCulture, $"{path}.groups[{i}]");
+                i++;
+                var at = i.ToString(CultureInfo.InvariantCulture);
+                list.Add(ReadGroup(ref r, here, position is null ? at : position + "." + at));
+            }
+
+            return list;
+        }
+
+        private GroupNode ReadGroup(ref Utf8JsonReader r, string path, string position)
+        {
+            var mark = arena.Written;
+            var poolMark = poolUsed;
+            string? id = null, title = null;
+            List<PropInfo>? props = null;
+            Slice cls = Slice.None, links = Slice.None, parameters = Slice.None;
+            List<TopPart>? parts = null;
+            List<ControlNode>? controls = null;
+            List<GroupNode>? groups = null;
+            var seen = 0;
+            while (Next(ref r))
+            {
+                if (Is(ref r, "id"u8))
+                {
+                    Once(ref seen, 1);
+                    id = OptionalString(ref r);
+                }
+                else if (Is(ref r, "title"u8))
+                {
+                    Once(ref seen, 2);
+                    title = RequiredString(ref r);
+                }
+                else if (Is(ref r, "props"u8))
+                {
+                    Once(ref seen, 4);
+                    props = ReadProps(ref r);
+                }
+                else if (Is(ref r, "class"u8))
+                {
+                    Once(ref seen, 8);
+                    cls = CopyNext(ref r);
+                }
+                else if (Is(ref r, "links"u8))
+                {
+                    Once(ref seen, 16);
+                    links = CopyNext(ref r);
+                }
+                else if (Is(ref r, "params"u8))
+                {
+                    Once(ref seen, 32);
+                    parameters = CopyNext(ref r);
+                }
+                else if (Is(ref r, "parts"u8))
+                {
+                    Once(ref seen, 64);
+                    parts = ReadParts(ref r);
+                }
+                else if (Is(ref r, "controls"u8))
+                {
+                    Once(ref seen, 128);
+                    controls = ReadControls(ref r, path);
+                }
+                else if (Is(ref r, "groups"u8))
+                {
+                    Once(ref seen, 256);
+                    groups = ReadGroups(ref r, path, position);
+                }
+                else r.Skip();
+            }
+
+            if (title is null) throw new GiveUp();
+            props ??= [];
+            var keyIndex = props.FindIndex(p => p.IsAdhere && p.Name == OscalCatalogConventions.SectionIdProp);
+            var key = keyIndex >= 0 ? props[keyIndex].Value : id ?? "g" + position;
+
+            var w = BeginExtra();
+            if (id is not null && id != key && id != OscalCatalogConventions.IdFromKey(key, OscalCatalogConventions.SectionPrefix)) w.WriteString("id", id);
+            CopyTo(w, "class"u8, cls);
+            WriteProps(props, keyIndex, -1, -1, withLists: true, w);
+            CopyTo(w, "links"u8, links);
+            CopyTo(w, "params"u8, parameters);
+            string? description = null;
+            if (parts is not null) (description, _) = WriteParts(parts, w, PartName.Overview, "overview", null, PartName.Other, null, null);
+            var extraJson = EndExtra();
+
+            arena.Truncate(mark);
+            poolUsed = poolMark;
+            return new GroupNode(key, path)
+            {
+                Title = title,
+                Description = description,
+                Extra = extraJson,
+                Controls = controls,
+                Groups = groups,
+            };
+        }
+
+        private ControlNode ReadControl(ref Utf8JsonReader r, string path)
+        {
+            var mark = arena.Written;
+            var poolMark = poolUsed;
+            string? id = null, title = null;
+            List<PropInfo>? props = null;
+            Slice cls = Slice.None, links = Slice.None;
+            List<ParamInfo>? parameters = null;
+            List<TopPart>? parts = null;
+            List<ControlNode>? children = null;
+            var seen = 0;
+            while (Next(ref r))
+            {
+                if (Is(ref r, "id"u8))
+                {
+                    Once(ref seen, 1);
+                    id = RequiredString(ref r);
+                }
+                else if (Is(ref r, "title"u8))
+                {
+                    Once(ref seen, 2);
+                    title = RequiredString(ref r);
+                }
+                else if (Is(ref r, "props"u8))
+                {
+                    Once(ref seen, 4);
+                    props = ReadProps(ref r);
+                }
+                else if (Is(ref r, "class"u8))
+                {
+                    Once(ref seen, 8);
+                    cls = CopyNext(ref r);
+                }
+                else if (Is(ref r, "links"u8))
+                {
+                    Once(ref seen, 16);
+                    links = CopyNext(ref r);
+                }
+                else if (Is(ref r, "params"u8))
+                {
+                    Once(ref seen, 32);
+                    parameters = ReadParams(ref r);
+                }
+                else if (Is(ref r, "parts"u8))
+                {
+                    Once(ref seen, 64);
+                    parts = ReadParts(ref r);
+                }
+                else if (Is(ref r, "controls"u8))
+                {
+                    Once(ref seen, 128);
+                    children = ReadControls(ref r, path);
+                }
+                else r.Skip();
+            }
+
+            if (id is null || title is null) throw new GiveUp();
+            props ??= [];
+            string? keyProp = null, module = null;
+            int keyIndex = -1, moduleIndex = -1;
+            List<string>? gdpr = null, tags = null;
+            for (var i = 0; i < props.Count; i++)
+            {
+                var p = props[i];
+                if (!p.IsAdhere) continue;
+                switch (p.Name)
+                {
+                    case OscalCatalogConventions.ControlIdProp when keyIndex < 0:
+                        keyIndex = i;
+                        keyProp = p.Value;
+                        break;
+                    case OscalCatalogConventions.ModuleProp when moduleIndex < 0:
+                        moduleIndex = i;
+                        module = p.Value;
+                        break;
+                    case OscalCatalogConventions.GdprProp:
+                        (gdpr ??= []).Add(p.Value);
+                        break;
+                    case OscalCatalogConventions.TagProp:
+                        (tags ??= []).Add(p.Value);
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            var key = keyProp ?? id;
+            var labelIndex = RedundantLabel(props, key);
+
+            var w = BeginExtra();
+            if (id != key && id != OscalCatalogConventions.IdFromKey(key, OscalCatalogConventions.ControlPrefix)) w.WriteString("id", id);
+            CopyTo(w, "class"u8, cls);
+            WriteProps(props, keyIndex, labelIndex, moduleIndex, withLists: false, w);
+            CopyTo(w, "links"u8, links);
+            var drafts = parameters is null ? [] : WriteParams(parameters, w);
+            string? statement = null, guidance = null;
+            if (parts is not null)
+            {
+                (statement, guidance) = WriteParts(parts, w, PartName.Statement, "statement", id + "_smt", PartName.Guidance, "guidance", id + "_gdn");
+            }
+
+            var extraJson = EndExtra();
+
+            arena.Truncate(mark);
+            poolUsed = poolMark;
+            return new ControlNode(key, path)
+            {
+                Title = title,
+                Statement = statement,
+                Guidance = guidance,
+                Gdpr = gdpr,
+                Tags = tags,
+                Module = module,
+                Parameters = drafts,
+                Extra = extraJson,
+                Children = children,
+            };
+        }
+
+        /// <summary>The index of a lone plain <c>label</c> prop equal to the key: the writer adds it back, so it is not kept.</summary>
+        private static int RedundantLabel(List<PropInfo> all, string key)
+        {
+            var found = -1;
+            for (var i = 0; i < all.Count; i++)
+            {
+                if (all[i].Name != "label" || all[i].Ns is not null) continue;
+                if (found >= 0) return -1;
+                found = i;
+            }
+
+            if (found < 0 || all[found].Value != key) return -1;
+            return all[found].Count == 2 ? found : -1;
+        }
+
+        private List<PropInfo> ReadProps(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var props = new List<PropInfo>();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                var start = BeginSlice();
+                aw.WriteStartObject();
+                string? name = null, value = null, ns = null, remarks = null;
+                var count = 0;
+                var seen = 0;
+                while (Next(ref r))
+                {
+                    count++;
+                    var bit = Is(ref r, "name"u8) ? 1 : Is(ref r, "value"u8) ? 2 : Is(ref r, "ns"u8) ? 4 : Is(ref r, "remarks"u8) ? 8 : 0;
+                    if (bit != 0) Once(ref seen, bit);
+                    CopyToken(ref r);
+                    r.Read();
+                    if (bit is 1 or 2 or 4)
+                    {
+                        if (r.TokenType != JsonTokenType.String) throw new GiveUp();
+                        var s = r.GetString();
+                        if (bit == 1) name = s;
+                        else if (bit == 2) value = s;
+                        else ns = s;
+                        CopyToken(ref r);
+                    }
+                    else
+                    {
+                        if (bit == 8 && r.TokenType == JsonTokenType.String) remarks = r.GetString();
+                        CopyValue(ref r);
+                    }
+                }
+
+                aw.WriteEndObject();
+                var json = EndSlice(start);
+                if (name is null || value is null) throw new GiveUp();
+                props.Add(new PropInfo(name, ns, value, remarks, count, json));
+            }
+
+            return props;
+        }
+
+        private void WriteProps(List<PropInfo> all, int skip1, int skip2, int skip3, bool withLists, Utf8JsonWriter w)
+        {
+            var started = false;
+            for (var i = 0; i < all.Count; i++)
+            {
+                var p = all[i];
+                if (i == skip1 || i == skip2 || i == skip3) continue;
+                if (!withLists && p.IsAdhere && p.Name is OscalCatalogConventions.GdprProp or OscalCatalogConventions.TagProp) continue;
+                if (!started)
+                {
+                    w.WriteStartArray("props");
+                    started = true;
+                }
+
+                w.WriteRawValue(arena[p.Json], skipInputValidation: true);
+            }
+
+            if (started) w.WriteEndArray();
+        }
+
+        private List<ParamInfo> ReadParams(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var list = new List<ParamInfo>();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                var p = new ParamInfo();
+                var seen = 0;
+                while (Next(ref r))
+                {
+                    if (Is(ref r, "id"u8))
+                    {
+                        Once(ref seen, 1);
+                        p.Id = RequiredString(ref r);
+                    }
+                    else if (Is(ref r, "label"u8))
+                    {
+                        Once(ref seen, 2);
+                        p.Label = OptionalString(ref r);
+                    }
+                    else if (Is(ref r, "select"u8))
+                    {
+                        Once(ref seen, 4);
+                        ReadSelect(ref r, p);
+                    }
+                    else if (Is(ref r, "values"u8))
+                    {
+                        Once(ref seen, 8);
+                        p.Values = Strings(ref r);
+                    }
+                    else if (Is(ref r, "guidelines"u8))
+                    {
+                        Once(ref seen, 16);
+                        ReadGuidelines(ref r, p);
+                    }
+                    else if (Is(ref r, "remarks"u8))
+                    {
+                        Once(ref seen, 32);
+                        p.Remarks = CopyNext(ref r);
+                    }
+                    else
+                    {
+                        var k = 0;
+                        while (k < ParamExtras.Length && !Is(ref r, ParamExtras[k])) k++;
+                        if (k == ParamExtras.Length)
+                        {
+                            r.Skip();
+                            continue;
+                        }
+
+                        Once(ref seen, 64 << k);
+                        p.Extras[k] = CopyNext(ref r);
+                    }
+                }
+
+                if (p.Id is null) throw new GiveUp();
+                list.Add(p);
+            }
+
+            return list;
+        }
+
+        private static void ReadSelect(ref Utf8JsonReader r, ParamInfo p)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+            var seen = 0;
+            while (Next(ref r))
+            {
+                if (Is(ref r, "how-many"u8))
+                {
+                    Once(ref seen, 1);
+                    p.HowMany = OptionalString(ref r);
+                }
+                else if (Is(ref r, "choice"u8))
+                {
+                    Once(ref seen, 2);
+                    p.Choices = Strings(ref r);
+                }
+                else r.Skip();
+            }
+        }
+
+        private void ReadGuidelines(ref Utf8JsonReader r, ParamInfo p)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var start = BeginSlice();
+            aw.WriteStartArray();
+            var count = 0;
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                count++;
+                aw.WriteStartObject();
+                string? prose = null;
+                while (Next(ref r))
+                {
+                    var isProse = Is(ref r, "prose"u8);
+                    if (isProse && prose is not null) throw new GiveUp();
+                    if (!isProse) p.GuidelinesVerbatim = true;
+                    CopyToken(ref r);
+                    r.Read();
+                    if (isProse)
+                    {
+                        if (r.TokenType != JsonTokenType.String) throw new GiveUp();
+                        prose = r.GetString();
+                    }
+
+                    CopyValue(ref r);
+                }
+
+                aw.WriteEndObject();
+                if (prose is null) throw new GiveUp();
+                p.Guidance = p.Guidance is null ? prose : p.Guidance + OscalCatalogConventions.GuidelineSeparator + prose;
+            }
+
+            aw.WriteEndArray();
+            p.Guidelines = EndSlice(start);
+            p.GuidelinesVerbatim |= count != 1;
+        }
+
+        private List<ParameterDraft> WriteParams(List<ParamInfo> parameters, Utf8JsonWriter w)
+        {
+            var result = new List<ParameterDraft>(parameters.Count);
+            HashSet<string>? withExtras = null;
+            var started = false;
+            foreach (var p in parameters)
+            {
+                result.Add(new ParameterDraft(p.Id!, p.Label, p.Choices ?? [], p.HowMany, p.Guidance, p.Values ?? []));
+                var hasExtras = p.GuidelinesVerbatim || p.Remarks.Exists;
+                foreach (var e in p.Extras) hasExtras |= e.Exists;
+                if (!hasExtras || !(withExtras ??= new(StringComparer.Ordinal)).Add(p.Id!)) continue;
+                if (!started)
+                {
+                    w.WriteStartObject("params");
+                    started = true;
+                }
+
+                w.WriteStartObject(p.Id!);
+                for (var k = 0; k < ParamExtras.Length; k++) CopyTo(w, ParamExtras[k], p.Extras[k]);
+                if (p.GuidelinesVerbatim) CopyTo(w, "guidelines"u8, p.Guidelines);
+                CopyTo(w, "remarks"u8, p.Remarks);
+                w.WriteEndObject();
+            }
+
+            if (started) w.WriteEndObject();
+            return result;
+        }
+
+        private static List<string> Strings(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var list = new List<string>();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.String) throw new GiveUp();
+                list.Add(r.GetString()!);
+            }
+
+            return list;
+        }
+
+        private List<TopPart> ReadParts(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var list = new List<TopPart>();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                var start = BeginSlice();
+                var node = ReadPart(ref r, top: true);
+                if (!node.HasName) throw new GiveUp();
+                list.Add(new TopPart(node, EndSlice(start)));
+            }
+
+            return list;
+        }
+
+        /// <summary>Copies a part (the reader on its start) into the current slice, noting what rendering it needs.</summary>
+        private PartNode ReadPart(ref Utf8JsonReader r, bool top)
+        {
+            if (poolUsed == pool.Count) pool.Add(new PartNode());
+            var node = pool[poolUsed++];
+            node.Reset();
+            aw.WriteStartObject();
+            var seen = 0;
+            var partsOrLinksSeen = false;
+            var afterProse = false;
+            while (Next(ref r))
+            {
+                var key = Is(ref r, "id"u8) ? Key.Id : Is(ref r, "name"u8) ? Key.Name : Is(ref r, "prose"u8) ? Key.Prose
+                    : Is(ref r, "parts"u8) ? Key.Parts : Is(ref r, "props"u8) ? Key.Props : Is(ref r, "links"u8) ? Key.Links : Key.Other;
+                if (afterProse)
+                {
+                    node.ProseInPlace &= key is Key.Parts or Key.Links;
+                    afterProse = false;
+                }
+
+                if (key is not (Key.Other or Key.Links)) Once(ref seen, 1 << (int)key);
+                if (key == Key.Prose)
+                {
+                    node.ProseStart = Position;
+                    CopyToken(ref r);
+                    r.Read();
+                    if (r.TokenType == JsonTokenType.String) node.Prose = r.GetString();
+                    else node.Invalid = true;
+                    CopyValue(ref r);
+                    node.ProseEnd = Position;
+                    node.HasProse = true;
+                    // The tree reader rebuilds the prose just before the first parts or links, or last.
+                    node.ProseInPlace = !partsOrLinksSeen;
+                    afterProse = true;
+                    continue;
+                }
+
+                if (++node.NonProse == 1) node.First = key;
+                else if (node.NonProse == 2) node.Second = key;
+                CopyToken(ref r);
+                r.Read();
+                switch (key)
+                {
+                    case Key.Id:
+                        // The tree reader compares a rendered part's id as a string, and fails on anything else.
+                        if (top && r.TokenType != JsonTokenType.String) throw new GiveUp();
+                        if (top) node.Id = r.GetString();
+                        CopyValue(ref r);
+                        break;
+                    case Key.Name:
+                        if (r.TokenType == JsonTokenType.String)
+                        {
+                            node.HasName = true;
+                            if (top)
+                            {
+                                node.Name = r.ValueTextEquals("statement"u8) ? PartName.Statement
+                                    : r.ValueTextEquals("guidance"u8) ? PartName.Guidance
+                                    : r.ValueTextEquals("overview"u8) ? PartName.Overview : PartName.Other;
+                            }
+                        }
+                        else if (top) throw new GiveUp();
+
+                        CopyValue(ref r);
+                        break;
+                    case Key.Parts:
+                        partsOrLinksSeen = true;
+                        if (r.TokenType != JsonTokenType.StartArray)
+                        {
+                            node.Invalid = true;
+                            CopyValue(ref r);
+                            break;
+                        }
+
+                        aw.WriteStartArray();
+                        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                        {
+                            if (r.TokenType != JsonTokenType.StartObject)
+                            {
+                                node.Invalid = true;
+                                CopyValue(ref r);
+                                continue;
+                            }
+
+                            var child = ReadPart(ref r, top: false);
+                            node.Invalid |= child.Invalid || !child.HasName;
+                            node.Children.Add(child);
+                        }
+
+                        aw.WriteEndArray();
+                        break;
+                    case Key.Props:
+                        if (r.TokenType == JsonTokenType.StartArray) ReadPartProps(ref r, node);
+                        else CopyValue(ref r);
+                        break;
+                    case Key.Links:
+                        partsOrLinksSeen = true;
+                        CopyValue(ref r);
+                        break;
+                    default:
+                        CopyValue(ref r);
+                        break;
+                }
+            }
+
+            aw.WriteEndObject();
+            return node;
+        }
+
+        /// <summary>Copies a part's props, noting the first plain <c>label</c> (a string name and value, no ns).</summary>
+        private void ReadPartProps(ref Utf8JsonReader r, PartNode node)
+        {
+            aw.WriteStartArray();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType != JsonTokenType.StartObject)
+                {
+                    CopyValue(ref r);
+                    continue;
+                }
+
+                aw.WriteStartObject();
+                bool isLabel = false, named = false, hasNs = false;
+                string? value = null;
+                var seen = 0;
+                while (Next(ref r))
+                {
+                    var bit = Is(ref r, "name"u8) ? 1 : Is(ref r, "value"u8) ? 2 : Is(ref r, "ns"u8) ? 4 : 0;
+                    if (bit != 0) Once(ref seen, bit);
+                    CopyToken(ref r);
+                    r.Read();
+                    if (bit == 1)
+                    {
+                        named = true;
+                        // The tree reader compares the name as a string, and fails on anything else.
+                        if (r.TokenType != JsonTokenType.String) node.Invalid = true;
+                        else isLabel = r.ValueTextEquals("label"u8);
+                    }
+                    // Most props name themselves first: a value after another name is not needed as text.
+                    else if (bit == 2 && r.TokenType == JsonTokenType.String && node.Label is null && (!named || isLabel)) value = r.GetString();
+                    else if (bit == 4) hasNs = true;
+                    CopyValue(ref r);
+                }
+
+                aw.WriteEndObject();
+                if (node.Label is null && isLabel && !hasNs && value is not null) node.Label = value;
+            }
+
+            aw.WriteEndArray();
+        }
+
+        /// <summary>
+        /// Renders up to two named parts (the first of each name) as text, and writes to the extra what the writer
+        /// needs to rebuild them and the other parts: their order, the shape of each rendered part, and the rest verbatim.
+        /// </summary>
+        private (string? First, string? Second) WriteParts(List<TopPart> parts, Utf8JsonWriter w,
+            PartName first, string firstName, string? firstId, PartName second, string? secondName, string? secondId)
+        {
+            int firstAt = -1, secondAt = -1;
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var name = parts[i].Node.Name;
+                if (name == PartName.Other) continue;
+                if (firstAt < 0 && name == first) firstAt = i;
+                else if (secondAt < 0 && secondName is not null && name == second) secondAt = i;
+            }
+
+            var found = (firstAt >= 0 ? 1 : 0) + (secondAt >= 0 ? 1 : 0);
+            var ordered = firstAt < 0 || secondAt < 0 || firstAt < secondAt;
+            if (found != parts.Count || !ordered)
+            {
+                w.WriteStartArray("parts");
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    if (i == firstAt) w.WriteStringValue(firstName);
+                    else if (i == secondAt) w.WriteStringValue(secondName);
+                    else w.WriteRawValue(arena[parts[i].Json], skipInputValidation: true);
+                }
+
+                w.WriteEndArray();
+            }
+
+            var firstText = firstAt < 0 ? null : Rendered(parts[firstAt], firstName, firstId, w);
+            var secondText = secondAt < 0 ? null : Rendered(parts[secondAt], secondName!, secondId, w);
+            return (firstText, secondText);
+        }
+
+        private string Rendered(TopPart part, string name, string? defaultId, Utf8JsonWriter w)
+        {
+            var node = part.Node;
+            if (node.Invalid) throw new GiveUp();
+            text.Clear();
+            var any = false;
+            if (node.Prose is not null)
+            {
+                text.Append(node.Prose);
+                any = true;
+            }
+
+            Render(node, 0, ref any);
+            var rendered = text.ToString();
+
+            prefixes.Clear();
+            CollectPrefixes(node, 0);
+            var index = 0;
+            var faithful = OscalPartText.TrySplit(rendered, prefixes, chunks) && Rebuilds(node, ref index);
+            if (!faithful)
+            {
+                w.WritePropertyName(name + OscalCatalogConventions.VerbatimSuffix);
+                w.WriteRawValue(arena[part.Json], skipInputValidation: true);
+            }
+            else if (!IsPlain(node, defaultId))
+            {
+                w.WritePropertyName(name);
+                w.WriteRawValue(Shape(node, part.Json), skipInputValidation: true);
+            }
+
+            return rendered;
+        }
+
+        private void Render(PartNode node, int depth, ref bool any)
+        {
+            foreach (var child in node.Children)
+            {
+                if (any) text.Append('\n');
+                any = true;
+                text.Append(' ', depth * 2);
+                if (child.Label is { } label) text.Append(label).Append(' ');
+                if (child.Prose is not null) text.Append(child.Prose);
+                Render(child, depth + 1, ref any);
+            }
+        }
+
+        private void CollectPrefixes(PartNode node, int depth)
+        {
+            foreach (var child in node.Children)
+            {
+                prefixes.Add(child.Label is null ? new string(' ', depth * 2) : new string(' ', depth * 2) + child.Label + " ");
+                CollectPrefixes(child, depth + 1);
+            }
+        }
+
+        /// <summary>
+        /// Whether writing the part's shape with the split prose gives back the part as it was: each part's prose is
+        /// its chunk (none where the chunk is null), in the place the rebuilding puts it.
+        /// </summary>
+        private bool Rebuilds(PartNode node, ref int index)
+        {
+            var chunk = index < chunks.Count ? chunks[index] : null;
+            index++;
+            var same = chunk is null ? !node.HasProse : node.HasProse && node.ProseInPlace && node.Prose == chunk;
+            if (!same) return false;
+            foreach (var child in node.Children)
+            {
+                if (!Rebuilds(child, ref index)) return false;
+            }
+
+            return true;
+        }
+
+        private static bool IsPlain(PartNode node, string? defaultId) => defaultId is null
+            ? node.NonProse == 1 && node.First == Key.Name
+            : node.NonProse == 2 && node.First == Key.Id && node.Id == defaultId && node.Second == Key.Name;
+
+        /// <summary>The part as copied, without the prose of any of its parts.</summary>
+        private ReadOnlySpan<byte> Shape(PartNode root, Slice json)
+        {
+            shape.ResetWrittenCount();
+            var from = json.Start;
+            Cut(root, ref from);
+            Append(from, json.Start + json.Length);
+            return shape.WrittenSpan;
+        }
+
+        private void Cut(PartNode node, ref int from)
+        {
+            if (node.HasProse)
+            {
+                int start = node.ProseStart, end = node.ProseEnd;
+                // Not the first property: drop the comma before it; the first: drop the comma after it, if any.
+                if (arena.At(start) != (byte)',' && arena.At(end) == (byte)',') end++;
+                Append(from, start);
+                from = end;
+            }
+
+            foreach (var child in node.Children) Cut(child, ref from);
+        }
+
+        private void Append(int from, int to)
+        {
+            if (to > from) shape.Write(arena[new Slice(from, to - from)]);
+        }
+
+        private Utf8JsonWriter BeginExtra()
+        {
+            extraBuffer.ResetWrittenCount();
+            extra.Reset(extraBuffer);
+            extra.WriteStartObject();
+            return extra;
+        }
+
+        private string? EndExtra()
+        {
+            extra.WriteEndObject();
+            extra.Flush();
+            var span = extraBuffer.WrittenSpan;
+            return span.Length <= 2 ? null : Encoding.UTF8.GetString(span);
+        }
+
+        private void CopyTo(Utf8JsonWriter w, ReadOnlySpan<byte> name, Slice slice)
+        {
+            if (!slice.Exists) return;
+            w.WritePropertyName(name);
+            w.WriteRawValue(arena[slice], skipInputValidation: true);
+        }
+
+        private int Position => sliceStart + (int)(aw.BytesCommitted + aw.BytesPending);
+
+        private int BeginSlice()
+        {
+            aw.Reset(arena);
+            sliceStart = arena.Written;
+            return sliceStart;
+        }
+
+        private Slice EndSlice(int start)
+        {
+            aw.Flush();
+            return new Slice(start, arena.Written - start);
+        }
+
+        /// <summary>Reads the next value into a slice of its own.</summary>
+        private Slice CopyNext(ref Utf8JsonReader r)
+        {
+            r.Read();
+            var start = BeginSlice();
+            CopyValue(ref r);
+            return EndSlice(start);
+        }
+
+        /// <summary>Copies the value the reader is on (all of it, for an object or list) to the slice writer.</summary>
+        private void CopyValue(ref Utf8JsonReader r)
+        {
+            CopyToken(ref r);
+            if (r.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return;
+            var depth = r.CurrentDepth;
+            while (r.Read())
+            {
+                CopyToken(ref r);
+                if (r.CurrentDepth == depth) return;
+            }
+        }
+
+        /// <summary>
+        /// One token, written as <see cref="JsonElement.WriteTo"/> writes it: strings and names unescaped and escaped
+        /// again by the writer's encoder, numbers as written in the source.
+        /// </summary>
+        private void CopyToken(ref Utf8JsonReader r)
+        {
+            switch (r.TokenType)
+            {
+                case JsonTokenType.StartObject: aw.WriteStartObject(); break;
+                case JsonTokenType.EndObject: aw.WriteEndObject(); break;
+                case JsonTokenType.StartArray: aw.WriteStartArray(); break;
+                case JsonTokenType.EndArray: aw.WriteEndArray(); break;
+                case JsonTokenType.PropertyName: aw.WritePropertyName(Unescaped(ref r)); break;
+                case JsonTokenType.String: aw.WriteStringValue(Unescaped(ref r)); break;
+                case JsonTokenType.Number: aw.WriteRawValue(r.ValueSpan, skipInputValidation: true); break;
+                case JsonTokenType.True: aw.WriteBooleanValue(true); break;
+                case JsonTokenType.False: aw.WriteBooleanValue(false); break;
+                case JsonTokenType.Null: aw.WriteNullValue(); break;
+                default: throw new GiveUp();
+            }
+        }
+
+        private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader r)
+        {
+            if (!r.ValueIsEscaped) return r.ValueSpan;
+            if (unescaped.Length < r.ValueSpan.Length) unescaped = new byte[Math.Max(r.ValueSpan.Length, unescaped.Length * 2)];
+            var length = r.CopyString(unescaped);
+            return unescaped.AsSpan(0, length);
+        }
+
+        /// <summary>Moves to the next property name of the current object; false at its end.</summary>
+        private static bool Next(ref Utf8JsonReader r) => r.Read() && r.TokenType == JsonTokenType.PropertyName;
+
+        private static bool Is(ref Utf8JsonReader r, ReadOnlySpan<byte> name) =>
+            r.ValueIsEscaped ? r.ValueTextEquals(name) : r.ValueSpan.SequenceEqual(name);
+
+        /// <summary>A property seen twice: the tree reader takes the last, which this path does not replay.</summary>
+        private static void Once(ref int seen, int bit)
+        {
+            if ((seen & bit) != 0) throw new GiveUp();
+            seen |= bit;
+        }
+
+        private static string RequiredString(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.String) throw new GiveUp();
+            return r.GetString()!;
+        }
+
+        private static string? OptionalString(ref Utf8JsonReader r) => RequiredString(ref r);
+    }
+}
