@@ -33,6 +33,8 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        // No Server header: it tells a scanner which stack to try, and costs bytes on every answer.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(builder.Configuration.GetSection("Catalogue").Get<CatalogueSettings>() ?? new CatalogueSettings());
         services.AddSingleton(EvidenceSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddSingleton(Adhere.Core.Declarations.DeclarationSettings.From(builder.Configuration));
