@@ -42,6 +42,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
     public const int DefaultPageSize = 20;
     public const int MaxQueryLength = 200;
 
+    /// <summary>On PostgreSQL, up to this many text matches are sorted; more are paged by walking the register order (ADR 0029).</summary>
+    internal const int SortedMatchLimit = 1000;
+
     /// <summary>Search input as it arrives; everything optional. <paramref name="Level"/> is 1–3, <paramref name="Status"/> one of <see cref="RegisterStatus.All"/>.</summary>
     public sealed record Search(string? Q = null, string? Category = null, string? Level = null, string? Status = null, int? Page = null, int? PageSize = null);
 
@@ -112,7 +115,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         }
 
         List<Row> rows;
-        int total;
+        var total = -1;
         if (inCategory is not null && string.IsNullOrEmpty(q) && string.IsNullOrWhiteSpace(search.Level) && string.IsNullOrWhiteSpace(search.Status))
         {
             // A category alone reads one range of the categories table in register order, for the page and the count
@@ -122,13 +125,14 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
                 ? ((page - 1) * size) + rows.Count
                 : await inCategory.CountAsync(ct);
         }
-        else if (!string.IsNullOrEmpty(q) && !db.Database.IsNpgsql())
+        else if (!string.IsNullOrEmpty(q) && (!db.Database.IsNpgsql() || (total = await entries.CountAsync(ct)) <= SortedMatchLimit))
         {
             // On SQLite text is the costly part (FTS5 lists), so it is matched once: every matching key in register order
             // (at most one per entry; SQLite compares bytes, so the sort is cheap), then the page's rows by key.
-            // PostgreSQL takes the general path below: its sort compares by collation, and walking the register order
-            // until the page is full, then counting, costs less than sorting thousands of matches (ADR 0029).
-            var keys = await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
+            // PostgreSQL counts first: a few matches are sorted the same way (walking the register order to find them
+            // could pass thousands of rows when they sort late), many are paged by the general path below, since its
+            // sort compares by collation and sorting thousands costs more than walking the order to fill a page (ADR 0029).
+            List<long> keys = total == 0 ? [] : await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
             var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
             rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);
             total = keys.Count;
@@ -136,8 +140,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         else
         {
             rows = await PageRows(entries, (page - 1) * size, size).ToListAsync(ct);
-            // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
-            total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
+            // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs
+            // the count, unless the text search above has counted already.
+            total = total >= 0 ? total : (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
                 ? ((page - 1) * size) + rows.Count
                 : await entries.CountAsync(ct);
         }
