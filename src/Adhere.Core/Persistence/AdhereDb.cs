@@ -79,6 +79,9 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     /// <summary>Read-only: written by database triggers (ADR 0028).</summary>
     internal IQueryable<Register.RegisterSearchEntry> RegisterSearchEntries => Set<Register.RegisterSearchEntry>().AsNoTracking();
 
+    /// <summary>Read-only: written by database triggers (ADR 0029).</summary>
+    internal IQueryable<Register.RegisterSearchCategory> RegisterSearchCategories => Set<Register.RegisterSearchCategory>().AsNoTracking();
+
     public DbSet<ControlAnswer> ControlAnswers => Set<ControlAnswer>();
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
@@ -318,6 +321,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
         DocumentModel.Configure(builder);
         DeclarationModel.Configure(builder);
         Register.RegisterSearchEntry.Configure(builder);
+        Register.RegisterSearchCategory.Configure(builder);
         builder.Entity<Monitoring.SchedulerRun>(r =>
         {
             r.HasKey(x => x.Job);

@@ -42,6 +42,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
     public const int DefaultPageSize = 20;
     public const int MaxQueryLength = 200;
 
+    /// <summary>On PostgreSQL, up to this many text matches are sorted; more are paged by walking the register order (ADR 0029).</summary>
+    internal const int SortedMatchLimit = 1000;
+
     /// <summary>Search input as it arrives; everything optional. <paramref name="Level"/> is 1–3, <paramref name="Status"/> one of <see cref="RegisterStatus.All"/>.</summary>
     public sealed record Search(string? Q = null, string? Category = null, string? Level = null, string? Status = null, int? Page = null, int? PageSize = null);
 
@@ -79,12 +82,18 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             entries = RegisterTextSearch.Matching(db, up, ids);
         }
 
+        IQueryable<RegisterSearchCategory>? inCategory = null;
         if (!string.IsNullOrWhiteSpace(search.Category))
         {
             var wanted = search.Category.Trim().ToUpperInvariant();
             var names = await db.ServiceCategories.AsNoTracking().Where(c => c.NormalizedName == wanted).Select(c => c.Name).Distinct().ToListAsync(ct);
             if (names.Count == 0) return RegisterErrors.CategoryUnknown(search.Category);
             entries = entries.Where(RegisterTextSearch.InAnyCategory(names));
+            if (names.Count == 1)
+            {
+                var name = names[0];
+                inCategory = db.RegisterSearchCategories.Where(c => c.Category == name);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(search.Level))
@@ -106,12 +115,24 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         }
 
         List<Row> rows;
-        int total;
-        if (!string.IsNullOrEmpty(q))
+        var total = -1;
+        if (inCategory is not null && string.IsNullOrEmpty(q) && string.IsNullOrWhiteSpace(search.Level) && string.IsNullOrWhiteSpace(search.Status))
         {
-            // Text is the costly part (a long phrase intersects many trigram lists), so it is matched once: every matching
-            // key in register order (at most one per entry), then the page's rows by key.
-            var keys = await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
+            // A category alone reads one range of the categories table in register order, for the page and the count
+            // (ADR 0029): testing every entry's category list cost a pass over the whole search table for the total.
+            rows = await CategoryPageRows(inCategory, (page - 1) * size, size).ToListAsync(ct);
+            total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
+                ? ((page - 1) * size) + rows.Count
+                : await inCategory.CountAsync(ct);
+        }
+        else if (!string.IsNullOrEmpty(q) && (!db.Database.IsNpgsql() || (total = await entries.CountAsync(ct)) <= SortedMatchLimit))
+        {
+            // On SQLite text is the costly part (FTS5 lists), so it is matched once: every matching key in register order
+            // (at most one per entry; SQLite compares bytes, so the sort is cheap), then the page's rows by key.
+            // PostgreSQL counts first: a few matches are sorted the same way (walking the register order to find them
+            // could pass thousands of rows when they sort late), many are paged by the general path below, since its
+            // sort compares by collation and sorting thousands costs more than walking the order to fill a page (ADR 0029).
+            List<long> keys = total == 0 ? [] : await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
             var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
             rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);
             total = keys.Count;
@@ -119,8 +140,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         else
         {
             rows = await PageRows(entries, (page - 1) * size, size).ToListAsync(ct);
-            // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
-            total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
+            // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs
+            // the count, unless the text search above has counted already.
+            total = total >= 0 ? total : (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
                 ? ((page - 1) * size) + rows.Count
                 : await entries.CountAsync(ct);
         }
@@ -236,6 +258,15 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         orderby e.SortName, e.VerificationId
         select new Row(d.Id, o.Name, d.VerificationId!, d.GrantedLevel, d.Status, d.ApprovedOn, d.ValidUntil, d.StatusChangedAt);
 
+    /// <summary>One page in register order from the categories table, joined like <see cref="PageRows"/>.</summary>
+    private IQueryable<Row> CategoryPageRows(IQueryable<RegisterSearchCategory> categories, int skip, int take) =>
+        from c in categories.OrderBy(c => c.SortName).ThenBy(c => c.VerificationId).Skip(skip).Take(take)
+        join e in db.RegisterSearchEntries on c.EntryKey equals e.Key
+        join d in db.Declarations.IgnoreQueryFilters() on e.DeclarationId equals d.Id
+        join o in db.Organisations.IgnoreQueryFilters() on d.OrganisationId equals o.Id
+        orderby c.SortName, c.VerificationId
+        select new Row(d.Id, o.Name, d.VerificationId!, d.GrantedLevel, d.Status, d.ApprovedOn, d.ValidUntil, d.StatusChangedAt);
+
     private IQueryable<Row> Rows(IQueryable<Adhere.Domain.Declarations.Records.Declaration> entries) =>
         from d in entries
         join o in db.Organisations.IgnoreQueryFilters() on d.OrganisationId equals o.Id
@@ -244,6 +275,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
 
     private async Task<IReadOnlyList<RegisterEntrySummary>> SummariesAsync(List<Row> rows, CancellationToken ct)
     {
+        if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToList();
         var services = (await (from e in db.DeclarationServices.IgnoreQueryFilters()
                                where ids.Contains(e.DeclarationId)

@@ -35,6 +35,13 @@ internal static class RegisterTextSearch
             var pattern = LikePattern(normalized);
             text = e => EF.Functions.Like(e.Text, pattern, LikeEscape);
         }
+        else if (Fts5Words(normalized) is { } words)
+        {
+            // A cheaper superset first (ADR 0029): a long phrase costs one trigram list per three characters in FTS5,
+            // the word index one list per word; the plain substring test on the candidates keeps the result exact.
+            var keys = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "RegisterSearchWords" WHERE "RegisterSearchWords" MATCH {words}""");
+            text = e => keys.Contains(e.Key) && e.Text.Contains(normalized);
+        }
         else
         {
             var phrase = Fts5Phrase(normalized);
@@ -97,6 +104,38 @@ internal static class RegisterTextSearch
         }
 
         return pattern.Append('%').ToString();
+    }
+
+    /// <summary>
+    /// An FTS5 query for the word index (<c>unicode61</c>, which splits ASCII text at every character that is not a letter
+    /// or digit) that finds every entry whose text contains <paramref name="normalized"/>, and maybe more; null when the
+    /// text gives no such query. A word of the text with a separator before it starts a word wherever the text occurs,
+    /// so it is a word prefix there (<c>"W"*</c>); with a separator after it too, a whole word (<c>"W"</c>). A word at
+    /// the start of the text may be the end of a longer word, which the index cannot look up, so it is left out. Only
+    /// ASCII text: the tokenizer's idea of a letter outside ASCII (Unicode categories) need not be .NET's.
+    /// </summary>
+    internal static string? Fts5Words(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        if (!Ascii.IsValid(normalized)) return null;
+        var terms = new List<string>();
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(normalized[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < normalized.Length && char.IsAsciiLetterOrDigit(normalized[i])) i++;
+            if (start == 0) continue;
+            var word = "\"" + normalized[start..i] + "\"";
+            terms.Add(i < normalized.Length ? word : word + "*");
+        }
+
+        return terms.Count == 0 ? null : string.Join(" AND ", terms);
     }
 
     /// <summary>

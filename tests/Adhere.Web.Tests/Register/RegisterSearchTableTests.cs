@@ -188,4 +188,50 @@ public sealed class RegisterSearchTableTests(AdhereAppFactory app) : IClassFixtu
         Assert.Empty(await IdsAsync(Q($"10%_off \\\\ {u}")));
         Assert.Empty(await IdsAsync(Q($"it''s \"{u}")));
     }
+
+    [Fact]
+    public async Task Search_SeveralWordsCutAtBothEnds_MatchAsASubstringOnly()
+    {
+        // On SQLite a text of several words is looked up in the word index first (ADR 0029): the first word may end a
+        // longer word and the last may start one, and words present in another order must not match.
+        var u = Unique();
+        var listed = await RegisterScenario.ListedAsync(app, company: $"Pre{u}abc Mid{u} Tailpart{u}");
+
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q($"{u}abc mid{u} tail")));
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q($"e{u}abc mid{u} tailpart{u}")));
+        Assert.Equal([listed.VerificationId], await IdsAsync(Q($"c mid{u} t")));
+        Assert.Empty(await IdsAsync(Q($"{u}abc mid{u}x")));
+        Assert.Empty(await IdsAsync(Q($"mid{u} pre{u}abc")));
+        Assert.Empty(await IdsAsync(Q($"{u}abc  mid{u}")));
+    }
+
+    [Fact]
+    public async Task Search_CategoryAlone_PagesAndCountsEachEntryOnceInRegisterOrder()
+    {
+        var u = Unique();
+        var category = $"Paged {u}";
+        var b = await RegisterScenario.ListedAsync(app, company: $"Paged {u} B", category: category);
+        var a = await RegisterScenario.ListedAsync(app, company: $"Paged {u} A", category: category);
+        var c = await RegisterScenario.ListedAsync(app, company: $"Paged {u} C", category: category);
+        using var client = app.ApiClient(null);
+        async Task<(List<string> Ids, int Total)> PageAsync(int page, int size = 2)
+        {
+            var json = await HttpAssert.JsonAsync(await client.GetAsync(
+                new Uri($"/api/v1/register/entries?category={Uri.EscapeDataString(category)}&pageSize={size}&page={page}", UriKind.Relative), Ct));
+            return ([.. json.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("verificationId").GetString()!)], json.GetProperty("total").GetInt32());
+        }
+
+        var first = await PageAsync(1);
+        var second = await PageAsync(2);
+        var third = await PageAsync(3);
+
+        Assert.Equal([a.VerificationId, b.VerificationId], first.Ids);
+        Assert.Equal([c.VerificationId], second.Ids);
+        Assert.Empty(third.Ids);
+        Assert.Equal([3, 3, 3], [first.Total, second.Total, third.Total]);
+        await SqlAsync($"""UPDATE "Declarations" SET "Status" = 'Draft' WHERE "VerificationId" = {a.VerificationId}""");
+        var afterUnlisting = await PageAsync(1, size: 3); // another cache key: raw SQL does not reach the register cache
+        Assert.Equal([b.VerificationId, c.VerificationId], afterUnlisting.Ids);
+        Assert.Equal(2, afterUnlisting.Total);
+    }
 }

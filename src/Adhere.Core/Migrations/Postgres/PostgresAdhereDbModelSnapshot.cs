@@ -771,6 +771,32 @@ namespace Adhere.Core.Migrations.Postgres
                     b.ToTable("SentNotices");
                 });
 
+            modelBuilder.Entity("Adhere.Core.Register.RegisterSearchCategory", b =>
+                {
+                    b.Property<long>("EntryKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("VerificationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("EntryKey", "Category");
+
+                    b.HasIndex("Category", "SortName", "VerificationId");
+
+                    b.ToTable("RegisterSearchCategories", (string)null);
+                });
+
             modelBuilder.Entity("Adhere.Core.Register.RegisterSearchEntry", b =>
                 {
                     b.Property<long>("Key")

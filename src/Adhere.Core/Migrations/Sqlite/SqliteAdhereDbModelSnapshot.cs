@@ -752,6 +752,32 @@ namespace Adhere.Core.Migrations.Sqlite
                     b.ToTable("SentNotices");
                 });
 
+            modelBuilder.Entity("Adhere.Core.Register.RegisterSearchCategory", b =>
+                {
+                    b.Property<long>("EntryKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryKey", "Category");
+
+                    b.HasIndex("Category", "SortName", "VerificationId");
+
+                    b.ToTable("RegisterSearchCategories", (string)null);
+                });
+
             modelBuilder.Entity("Adhere.Core.Register.RegisterSearchEntry", b =>
                 {
                     b.Property<long>("Key")
