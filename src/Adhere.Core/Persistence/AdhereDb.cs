@@ -79,7 +79,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     /// <summary>Read-only: written by database triggers (ADR 0028).</summary>
     internal IQueryable<Register.RegisterSearchEntry> RegisterSearchEntries => Set<Register.RegisterSearchEntry>().AsNoTracking();
 
-    /// <summary>Read-only: written by database triggers (ADR 0029).</summary>
+    /// <summary>Read-only: written by database triggers (ADR 0031).</summary>
     internal IQueryable<Register.RegisterSearchCategory> RegisterSearchCategories => Set<Register.RegisterSearchCategory>().AsNoTracking();
 
     public DbSet<ControlAnswer> ControlAnswers => Set<ControlAnswer>();

@@ -42,7 +42,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
     public const int DefaultPageSize = 20;
     public const int MaxQueryLength = 200;
 
-    /// <summary>On PostgreSQL, up to this many text matches are sorted; more are paged by walking the register order (ADR 0029).</summary>
+    /// <summary>On PostgreSQL, up to this many text matches are sorted; more are paged by walking the register order (ADR 0031).</summary>
     internal const int SortedMatchLimit = 1000;
 
     /// <summary>Search input as it arrives; everything optional. <paramref name="Level"/> is 1–3, <paramref name="Status"/> one of <see cref="RegisterStatus.All"/>.</summary>
@@ -119,7 +119,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         if (inCategory is not null && string.IsNullOrEmpty(q) && string.IsNullOrWhiteSpace(search.Level) && string.IsNullOrWhiteSpace(search.Status))
         {
             // A category alone reads one range of the categories table in register order, for the page and the count
-            // (ADR 0029): testing every entry's category list cost a pass over the whole search table for the total.
+            // (ADR 0031): testing every entry's category list cost a pass over the whole search table for the total.
             rows = await CategoryPageRows(inCategory, (page - 1) * size, size).ToListAsync(ct);
             total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
                 ? ((page - 1) * size) + rows.Count
@@ -131,7 +131,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             // (at most one per entry; SQLite compares bytes, so the sort is cheap), then the page's rows by key.
             // PostgreSQL counts first: a few matches are sorted the same way (walking the register order to find them
             // could pass thousands of rows when they sort late), many are paged by the general path below, since its
-            // sort compares by collation and sorting thousands costs more than walking the order to fill a page (ADR 0029).
+            // sort compares by collation and sorting thousands costs more than walking the order to fill a page (ADR 0031).
             List<long> keys = total == 0 ? [] : await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
             var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
             rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Adhere.Core.Register;
 
 /// <summary>
-/// One category of one register entry (ADR 0029), with the entry's sort columns, so that a category filter reads its
+/// One category of one register entry (ADR 0031), with the entry's sort columns, so that a category filter reads its
 /// page and its count as one index range in register order instead of testing every entry's <see cref="RegisterSearchEntry.Categories"/>.
 /// Written only by the triggers that write <see cref="RegisterSearchEntry"/> (migration <c>RegisterSearchCategoriesAndWords</c>).
 /// </summary>

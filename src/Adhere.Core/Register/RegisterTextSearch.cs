@@ -37,7 +37,7 @@ internal static class RegisterTextSearch
         }
         else if (Fts5Words(normalized) is { } words)
         {
-            // A cheaper superset first (ADR 0029): a long phrase costs one trigram list per three characters in FTS5,
+            // A cheaper superset first (ADR 0031): a long phrase costs one trigram list per three characters in FTS5,
             // the word index one list per word; the plain substring test on the candidates keeps the result exact.
             var keys = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "RegisterSearchWords" WHERE "RegisterSearchWords" MATCH {words}""");
             text = e => keys.Contains(e.Key) && e.Text.Contains(normalized);

@@ -192,7 +192,7 @@ public sealed class RegisterSearchTableTests(AdhereAppFactory app) : IClassFixtu
     [Fact]
     public async Task Search_SeveralWordsCutAtBothEnds_MatchAsASubstringOnly()
     {
-        // On SQLite a text of several words is looked up in the word index first (ADR 0029): the first word may end a
+        // On SQLite a text of several words is looked up in the word index first (ADR 0031): the first word may end a
         // longer word and the last may start one, and words present in another order must not match.
         var u = Unique();
         var listed = await RegisterScenario.ListedAsync(app, company: $"Pre{u}abc Mid{u} Tailpart{u}");
