@@ -2,6 +2,7 @@ using System.Globalization;
 using Adhere.Core.Mail;
 using Adhere.Core.Monitoring;
 using Adhere.Core.Persistence;
+using Adhere.Domain.Audit;
 using Adhere.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,8 +31,8 @@ public sealed record ComplaintReminderCounts(int AcknowledgementDue, int Acknowl
 /// The complaint part of the monitoring job (<see cref="RunMonitoringJobs"/>): reminds the Monitoring Body of the
 /// acknowledgement target (the day before, and once overdue) and of the decision target
 /// (<see cref="ComplaintReminderRules.DecisionWarningDays"/> days before, and once overdue) of every open complaint,
-/// each reminder once (<see cref="ComplaintReminderRules.Key"/>). It queues mails and notice rows in the job's
-/// transaction and saves nothing itself. Mails go to the MB only and carry the reference, the provider and a console
+/// each reminder once (<see cref="ComplaintReminderRules.Key"/>). It queues mails, notice rows and one audit entry per
+/// notice (<c>complaint.reminder-sent</c>, its kind in the changes) in the job's transaction and saves nothing itself. Mails go to the MB only and carry the reference, the provider and a console
 /// link, never the complainant's identity or the conduct: mail is less protected than the console.
 /// To remind of another complaint deadline, add a step to <see cref="QueueAsync"/> and a count to <see cref="ComplaintReminderCounts"/>.
 /// </summary>
@@ -62,6 +63,7 @@ public sealed class ComplaintReminders(AdhereDb db, Outbox outbox, MailSettings 
                     {ConsoleLink(mail, complaint.Reference)}
                     """);
                 db.SentNotices.Add(new SentNotice { Key = key, SentAt = run.Now });
+                Audit(complaint.Id, Topic(kind), null);
                 counts[kind] = counts.GetValueOrDefault(kind) + 1;
             }
         }
@@ -101,6 +103,7 @@ public sealed class ComplaintReminders(AdhereDb db, Outbox outbox, MailSettings 
                     {mail.Link("/portal/complaints")}
                     """);
                 db.SentNotices.Add(new SentNotice { Key = key, SentAt = run.Now });
+                Audit(c.Id, late ? "question-overdue" : "question-due", q.Id.ToString());
                 if (late) overdue++;
                 else due++;
             }
@@ -115,11 +118,21 @@ public sealed class ComplaintReminders(AdhereDb db, Outbox outbox, MailSettings 
                     {ConsoleLink(mail, c.Reference)}
                     """);
                 db.SentNotices.Add(new SentNotice { Key = key, SentAt = run.Now });
+                Audit(c.Id, "question-lapsed", q.Id.ToString());
                 lapsed++;
             }
         }
 
         return (due, overdue, lapsed);
+    }
+
+    // As renewal and clarification reminders are: the trail shows who was reminded of what and when, not only the outbox.
+    // No organisation: complaint entries are the MB's (the provider's questions included), as complaint.received is.
+    private void Audit(ComplaintId complaint, string kind, string? question)
+    {
+        var changes = new AuditChanges().Added("kind", kind);
+        if (question is not null) changes.Added("question", question);
+        db.Record("complaint.reminder-sent", "complaint", complaint.ToString(), null, changes);
     }
 
     /// <summary>The console page of a complaint, as a link in a mail.</summary>

@@ -43,6 +43,11 @@ public sealed class ComplaintRemindersTests
     private static Task<List<OutboxMessage>> MailsAsync(AdhereAppFactory app, string topic) =>
         app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().OutboxMessages.AsNoTracking().Where(m => m.Topic == topic).ToListAsync());
 
+    /// <summary>The kinds of reminder the audit trail records, in the order they were recorded.</summary>
+    private static Task<List<string>> AuditedRemindersAsync(AdhereAppFactory app) =>
+        app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().AuditEvents.AsNoTracking()
+            .Where(e => e.Action == "complaint.reminder-sent").OrderBy(e => e.Sequence).Select(e => e.Changes).ToListAsync());
+
     /// <summary>Moves the app's clock to <paramref name="day"/>, keeping the time of day.</summary>
     private static void MoveTo(AdhereAppFactory app, DateOnly day)
     {
@@ -101,6 +106,10 @@ public sealed class ComplaintRemindersTests
         Assert.Contains($"https://adhere.test/console/complaints/{reference}", overdueMail.Body, StringComparison.Ordinal);
         AssertNoIdentity(dueMail);
         AssertNoIdentity(overdueMail);
+        var audited = await AuditedRemindersAsync(app);
+        Assert.Collection(audited,
+            c => Assert.Contains("\"acknowledgement-due\"", c, StringComparison.Ordinal),
+            c => Assert.Contains("\"acknowledgement-overdue\"", c, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -214,5 +223,12 @@ public sealed class ComplaintRemindersTests
             .Select(r => r.GetProperty("clock").GetString()).ToList();
         Assert.Contains("provider-answer", clocks);
         Assert.Contains("complainant-answer", clocks);
+        var audited = await AuditedRemindersAsync(app);
+        Assert.Equal(3, audited.Count);
+        Assert.Contains("\"question-due\"", audited[0], StringComparison.Ordinal);
+        Assert.Single(audited, c => c.Contains("\"question-overdue\"", StringComparison.Ordinal));
+        Assert.Single(audited, c => c.Contains("\"question-lapsed\"", StringComparison.Ordinal));
+        Assert.All(audited, c => Assert.Contains("\"question\"", c, StringComparison.Ordinal));
+        Assert.All(audited, c => Assert.DoesNotContain(Email, c, StringComparison.OrdinalIgnoreCase));
     }
 }
