@@ -42,8 +42,11 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
     public const int DefaultPageSize = 20;
     public const int MaxQueryLength = 200;
 
-    /// <summary>On PostgreSQL, up to this many text matches are sorted; more are paged by walking the register order (ADR 0031).</summary>
-    internal const int SortedMatchLimit = 1000;
+    /// <summary>
+    /// On PostgreSQL, up to this many text matches are sorted; more are paged by walking the register order (ADR 0031).
+    /// Settable so that a test can take the walking path with a few entries.
+    /// </summary>
+    internal int SortedMatchLimit { get; set; } = 1000;
 
     /// <summary>Search input as it arrives; everything optional. <paramref name="Level"/> is 1–3, <paramref name="Status"/> one of <see cref="RegisterStatus.All"/>.</summary>
     public sealed record Search(string? Q = null, string? Category = null, string? Level = null, string? Status = null, int? Page = null, int? PageSize = null);

@@ -113,6 +113,34 @@ public sealed class RegisterSearchTableTests(AdhereAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Search_MoreTextMatchesThanAreSorted_PagesInTheSameOrderWithTheSameTotal()
+    {
+        // On PostgreSQL more matches than SortedMatchLimit are paged by walking the register order instead of sorting
+        // the matches; with the limit at 1, three entries take that path. Both paths must give the same pages.
+        var u = Unique();
+        var c = await RegisterScenario.ListedAsync(app, company: $"Walk {u} C");
+        var a = await RegisterScenario.ListedAsync(app, company: $"Walk {u} A");
+        var b = await RegisterScenario.ListedAsync(app, company: $"Walk {u} B");
+
+        async Task<(List<string> Ids, int Total)> PageAsync(int limit, int page) => await app.WithSystemAsync(async sp =>
+        {
+            var queries = sp.GetRequiredService<Adhere.Core.Register.RegisterQueries>();
+            queries.SortedMatchLimit = limit;
+            var found = await queries.SearchAsync(new Adhere.Core.Register.RegisterQueries.Search(Q: $"walk {u}", Page: page, PageSize: 2), Ct);
+            return (found.Value.Entries.Select(e => e.VerificationId).ToList(), found.Value.Total);
+        });
+
+        foreach (var limit in new[] { 1, 1000 })
+        {
+            var first = await PageAsync(limit, 1);
+            var second = await PageAsync(limit, 2);
+            Assert.Equal([a.VerificationId, b.VerificationId], first.Ids);
+            Assert.Equal([c.VerificationId], second.Ids);
+            Assert.Equal((3, 3), (first.Total, second.Total));
+        }
+    }
+
+    [Fact]
     public async Task Search_AfterAServiceLeavesTheDeclaration_FindsItNeitherByNameNorByCategory()
     {
         var u = Unique();
