@@ -124,9 +124,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             // A category alone reads one range of the categories table in register order, for the page and the count
             // (ADR 0031): testing every entry's category list cost a pass over the whole search table for the total.
             rows = await CategoryPageRows(inCategory, (page - 1) * size, size).ToListAsync(ct);
-            total = (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
-                ? ((page - 1) * size) + rows.Count
-                : await inCategory.CountAsync(ct);
+            total = KnownTotal(rows.Count) ?? await inCategory.CountAsync(ct);
         }
         else if (!string.IsNullOrEmpty(q) && (!db.Database.IsNpgsql() || (total = await entries.CountAsync(ct)) <= SortedMatchLimit))
         {
@@ -143,12 +141,12 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         else
         {
             rows = await PageRows(entries, (page - 1) * size, size).ToListAsync(ct);
-            // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs
-            // the count, unless the text search above has counted already.
-            total = total >= 0 ? total : (rows.Count > 0 && rows.Count < size) || (page == 1 && rows.Count == 0)
-                ? ((page - 1) * size) + rows.Count
-                : await entries.CountAsync(ct);
+            // Unless the text search above has counted already.
+            total = total >= 0 ? total : KnownTotal(rows.Count) ?? await entries.CountAsync(ct);
         }
+
+        // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
+        int? KnownTotal(int read) => (read > 0 && read < size) || (page == 1 && read == 0) ? ((page - 1) * size) + read : null;
 
         return new RegisterPage(await SummariesAsync(rows, ct), page, size, total);
     }
