@@ -64,6 +64,8 @@ public sealed class MailDispatcher(AdhereDb db, MailSettings settings, TimeProvi
                 foreach (var message in due.Where(m => m.SentAt is null && !failed.Contains(m.Id))) Fail(message, e, now);
             }
 
+            // The SMTP client's socket may have resumed us on a socket thread (ADR 0032); the database write belongs on the pool.
+            if (!Thread.CurrentThread.IsThreadPoolThread) await Task.Yield();
             await db.SaveChangesAsync(ct);
             return sent;
         }

@@ -35,6 +35,8 @@ public static class WebHost
         var services = builder.Services;
         // No Server header: it tells a scanner which stack to try, and costs bytes on every answer.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        AddFrontDoor(builder, database);
         services.AddSingleton(builder.Configuration.GetSection("Catalogue").Get<CatalogueSettings>() ?? new CatalogueSettings());
         services.AddSingleton(EvidenceSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
         services.AddSingleton(Adhere.Core.Declarations.DeclarationSettings.From(builder.Configuration));
@@ -58,7 +60,7 @@ public static class WebHost
         services.AddHostedService<Adhere.Web.Monitoring.MonitoringPump>();
         services.AddSingleton(Adhere.Core.Register.RegisterCacheSettings.From(builder.Configuration));
         services.AddHostedService<Adhere.Web.Register.RegisterCachePoller>();
-        services.AddAdhereCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
+        services.AddAdhereCore(database);
 
         services.AddHttpContextAccessor();
         services.AddSingleton<PendingUploads>();
@@ -137,6 +139,21 @@ public static class WebHost
             return Task.CompletedTask;
         }));
         return builder;
+    }
+
+    /// <summary>
+    /// Puts the front door (ADR 0032) in front of Kestrel, and with <c>Http:SocketThreadAnswers</c> lets Kestrel run
+    /// requests on its socket threads, which the front door leaves at once for everything but its own answers. The
+    /// test server replaces Kestrel afterwards and goes without both.
+    /// </summary>
+    private static void AddFrontDoor(WebApplicationBuilder builder, DatabaseSettings database)
+    {
+        builder.Services.AddSingleton<IFrontDoorAnswer, RegisterFrontDoorAnswer>();
+        var mode = FrontDoorMode.From(builder.Configuration, database);
+        if (!FrontDoorServer.Decorate(builder.Services, mode) || !mode.SocketThreadAnswers) return;
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
+        // Read once, when the process opens its first socket; nothing has opened one yet.
+        if (mode.InlineSocketCompletions) Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
     }
 
     /// <summary>

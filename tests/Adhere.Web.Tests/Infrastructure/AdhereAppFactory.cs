@@ -10,6 +10,7 @@ using Adhere.Domain.Organisations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -92,6 +93,21 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
             // test passwords. Production keeps the default (AccountsHashingTests checks it).
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordHashIterations);
         });
+    }
+
+    /// <summary>
+    /// Under Kestrel (<c>UseKestrel</c>, which registers its server after the app's own services) the front door goes
+    /// back in front of it, as in the product (ADR 0032). The test server stays bare: the factory needs it as it is.
+    /// </summary>
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureServices((_, services) =>
+        {
+            var server = services.LastOrDefault(d => d.ServiceType == typeof(Microsoft.AspNetCore.Hosting.Server.IServer));
+            if (server?.ImplementationType != typeof(TestServer)) Adhere.Web.Infrastructure.FrontDoorServer.Decorate(services, new(false, false));
+        });
+        return base.CreateHost(builder);
     }
 
     /// <summary>Runs <paramref name="work"/> in a scope acting as the system (as the CLI does).</summary>

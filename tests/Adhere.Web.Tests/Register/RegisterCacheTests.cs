@@ -44,10 +44,19 @@ public sealed class RegisterCacheTests(RegisterCacheAppFactory app) : IClassFixt
         return await HttpAssert.JsonAsync(await client.GetAsync($"/api/v1/register/entries/{id}", Ct));
     }
 
-    /// <summary>Reads twice, so that the second answer came from the cache, and checks that it is held.</summary>
+    /// <summary>
+    /// Reads until the answer is held, then once more, so that the last answer came from the cache. The cache poller may
+    /// drop the first answers when it notices, a moment later, the register change that listed the entry.
+    /// </summary>
     private async Task<JsonElement> CachedVerificationAsync(string id)
     {
         await VerificationAsync(id);
+        for (var attempt = 0; !Cache.TryGet(RegisterAnswerKind.Verification, id, out _) && attempt < 50; attempt++)
+        {
+            await Task.Delay(100, Ct);
+            await VerificationAsync(id);
+        }
+
         var answer = await VerificationAsync(id);
         Assert.True(Cache.TryGet(RegisterAnswerKind.Verification, id, out _), "the answer should be cached");
         return answer;

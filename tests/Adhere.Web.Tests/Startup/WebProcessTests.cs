@@ -24,15 +24,25 @@ public sealed partial class WebProcessTests
         Assert.Contains("adhere db migrate", Output(process), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Start_InDevelopmentOnEmptyDatabase_MigratesSeedsAndLetsDemoUsersSignIn()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Start_InDevelopmentOnEmptyDatabase_MigratesSeedsAndLetsDemoUsersSignIn(bool socketThreadAnswers)
     {
+        // With socket-thread answers (ADR 0032, on in Production) the same walk must work: a form post's body, a PDF
+        // download and an uploaded PDF all cross the front door's move to the thread pool.
         await using var database = await TestDatabase.CreateAsync();
-        using var process = StartWeb(database, "Development");
+        using var process = StartWeb(database, "Development", ("Http__SocketThreadAnswers", socketThreadAnswers ? "true" : "false"));
         try
         {
             var address = await WaitForAsync(process, ListeningPattern(), TimeSpan.FromSeconds(90));
             var output = Output(process);
+            Assert.Equal(socketThreadAnswers, output.Contains("Requests start on the socket threads", StringComparison.Ordinal));
+            if (socketThreadAnswers)
+            {
+                Assert.Contains($"Socket completions inline: {database.ProviderName == "sqlite"}", output, StringComparison.Ordinal);
+            }
+
             var admin = AdminLinePattern().Match(output);
             Assert.True(admin.Success, $"the demo banner should list the administrator:\n{output}");
 
@@ -55,6 +65,12 @@ public sealed partial class WebProcessTests
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
             var check = await HttpAssert.JsonAsync(await client.PostAsync("/api/v1/reports/verify", content));
             Assert.Equal("authentic", check.GetProperty("outcome").GetString());
+
+            // The second read of a verification is answered at the door, from the cache the first one filled.
+            var verification = $"/api/v1/register/verifications/{nimbusId}";
+            var first = await client.GetStringAsync(verification);
+            Assert.Equal(first, await client.GetStringAsync(verification));
+            Assert.Contains("\"status\":\"valid\"", first, StringComparison.Ordinal);
         }
         finally
         {
@@ -63,7 +79,7 @@ public sealed partial class WebProcessTests
         }
     }
 
-    private static Process StartWeb(TestDatabase database, string environment)
+    private static Process StartWeb(TestDatabase database, string environment, params (string Name, string Value)[] settings)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -79,6 +95,7 @@ public sealed partial class WebProcessTests
         info.Environment["Database__Provider"] = database.ProviderName;
         info.Environment["ConnectionStrings__Adhere"] = database.ConnectionString;
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in settings) info.Environment[name] = value;
 
         var process = new Process { StartInfo = info };
         var output = new System.Text.StringBuilder();
