@@ -29,14 +29,14 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
     /// Puts the front door around the server registered last, if it is registered by its type (Kestrel is); returns
     /// false when there is none such (a server instance or factory, as test hosts register).
     /// </summary>
-    public static bool Decorate(IServiceCollection services, FrontDoorMode mode)
+    public static bool Decorate(IServiceCollection services)
     {
         var server = services.LastOrDefault(d => d.ServiceType == typeof(IServer));
         if (server?.ImplementationType is not { } serverType || serverType == typeof(FrontDoorServer)) return false;
         services.Remove(server);
         services.AddSingleton(serverType);
-        services.AddSingleton<IServer>(sp => new FrontDoorServer((IServer)sp.GetRequiredService(serverType), sp.GetServices<IFrontDoorAnswer>(), mode,
-            sp.GetRequiredService<ILogger<FrontDoorServer>>()));
+        services.AddSingleton<IServer>(sp => new FrontDoorServer((IServer)sp.GetRequiredService(serverType), sp.GetServices<IFrontDoorAnswer>(),
+            sp.GetRequiredService<FrontDoorMode>(), sp.GetRequiredService<ILogger<FrontDoorServer>>()));
         return true;
     }
 
@@ -63,12 +63,26 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
 /// from memory costs no thread switch at all. With PostgreSQL they stay off: the database driver's reads would then
 /// resume application code on the socket threads.
 /// </summary>
-internal sealed record FrontDoorMode(bool SocketThreadAnswers, bool InlineSocketCompletions)
+public sealed record FrontDoorMode(bool SocketThreadAnswers, bool InlineSocketCompletions, bool ForwardedHeaders)
 {
     public static FrontDoorMode From(IConfiguration configuration, Adhere.Core.Persistence.DatabaseSettings database)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(database);
         var on = configuration.GetValue("Http:SocketThreadAnswers", false);
-        return new(on, on && database.Provider == Adhere.Core.Persistence.DatabaseProvider.Sqlite);
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED: the pipeline then takes the client's address and scheme from the proxy's headers.
+        return new(on, on && database.Provider == Adhere.Core.Persistence.DatabaseProvider.Sqlite, configuration.GetValue("FORWARDEDHEADERS_ENABLED", false));
+    }
+
+    /// <summary>
+    /// True when the pipeline would read this request's client address or scheme from forwarded headers, which the door
+    /// does not: such requests go on to the pipeline (and its fast path), so that rate limit and HSTS see the real client.
+    /// </summary>
+    public bool IsForwarded(IHeaderDictionary headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        return ForwardedHeaders && (headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("X-Forwarded-Proto")
+            || headers.ContainsKey("X-Forwarded-Host") || headers.ContainsKey("X-Forwarded-Prefix"));
     }
 }
 

@@ -148,9 +148,10 @@ public static class WebHost
     /// </summary>
     private static void AddFrontDoor(WebApplicationBuilder builder, DatabaseSettings database)
     {
-        builder.Services.AddSingleton<IFrontDoorAnswer, RegisterFrontDoorAnswer>();
         var mode = FrontDoorMode.From(builder.Configuration, database);
-        if (!FrontDoorServer.Decorate(builder.Services, mode) || !mode.SocketThreadAnswers) return;
+        builder.Services.AddSingleton(mode);
+        builder.Services.AddSingleton<IFrontDoorAnswer, RegisterFrontDoorAnswer>();
+        if (!FrontDoorServer.Decorate(builder.Services) || !mode.SocketThreadAnswers) return;
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         // Read once, when the process opens its first socket; nothing has opened one yet.
         if (mode.InlineSocketCompletions) Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");

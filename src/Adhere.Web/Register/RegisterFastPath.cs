@@ -93,16 +93,18 @@ internal static class RegisterVerificationAnswer
 
 /// <summary>
 /// The verification answer given by the front door (<see cref="IFrontDoorAnswer"/>), before ASP.NET Core's hosting layer builds an
-/// HttpContext (ADR 0032). It answers only plain-HTTP requests: over HTTPS the pipeline adds HSTS, so those go on to
-/// <see cref="RegisterFastPath"/>. When the client's budget is spent it passes too, and the pipeline answers 429.
+/// HttpContext (ADR 0032). It answers only plain-HTTP requests that carry no forwarded headers the pipeline would
+/// honour: over HTTPS the pipeline adds HSTS, and behind a proxy it takes the client's address from the headers, so
+/// those go on to <see cref="RegisterFastPath"/>. When the client's budget is spent it passes too, and the pipeline
+/// answers 429.
 /// </summary>
-public sealed class RegisterFrontDoorAnswer(RegisterCache cache, PublicReadBuckets buckets) : IFrontDoorAnswer
+public sealed class RegisterFrontDoorAnswer(RegisterCache cache, PublicReadBuckets buckets, FrontDoorMode mode) : IFrontDoorAnswer
 {
     public object? Match(IFeatureCollection features)
     {
         ArgumentNullException.ThrowIfNull(features);
         var request = features.Get<IHttpRequestFeature>();
-        if (request is null || !string.Equals(request.Scheme, "http", StringComparison.Ordinal)) return null;
+        if (request is null || !string.Equals(request.Scheme, "http", StringComparison.Ordinal) || mode.IsForwarded(request.Headers)) return null;
         if (!RegisterVerificationAnswer.TryFind(request.Method, request.Path, cache, out var answer)) return null;
         using var lease = buckets.AttemptAcquire(PublicRateLimit.ClientKey(features.Get<IHttpConnectionFeature>()?.RemoteIpAddress));
         return lease.IsAcquired ? answer : null;

@@ -105,7 +105,7 @@ public partial class AdhereAppFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.ConfigureServices((_, services) =>
         {
             var server = services.LastOrDefault(d => d.ServiceType == typeof(Microsoft.AspNetCore.Hosting.Server.IServer));
-            if (server?.ImplementationType != typeof(TestServer)) Adhere.Web.Infrastructure.FrontDoorServer.Decorate(services, new(false, false));
+            if (server?.ImplementationType != typeof(TestServer)) Adhere.Web.Infrastructure.FrontDoorServer.Decorate(services);
         });
         return base.CreateHost(builder);
     }

@@ -134,16 +134,22 @@ public sealed class RegisterFrontDoorTests : IAsyncLifetime
         // The app's own budget is huge in tests; a door with a budget of three over the same cache shows where it ends.
         const int limit = 3;
         using var buckets = new PublicReadBuckets(new PublicRateLimitSettings(limit, 60));
-        var door = new RegisterFrontDoorAnswer(app.Services.GetRequiredService<RegisterCache>(), buckets);
+        var door = new RegisterFrontDoorAnswer(app.Services.GetRequiredService<RegisterCache>(), buckets, new(false, false, ForwardedHeaders: false));
+        var behindProxy = new RegisterFrontDoorAnswer(app.Services.GetRequiredService<RegisterCache>(), buckets, new(false, false, ForwardedHeaders: true));
         var path = $"/api/v1/register/verifications/{s.VerificationId}";
 
-        object? Match(string method, string requestPath, string scheme = "http", string client = "192.0.2.61")
+        FeatureCollection Request(string method, string requestPath, string scheme, string client, string? forwardedFor)
         {
             var features = new FeatureCollection();
-            features.Set<IHttpRequestFeature>(new HttpRequestFeature { Method = method, Path = requestPath, Scheme = scheme });
+            var request = new HttpRequestFeature { Method = method, Path = requestPath, Scheme = scheme };
+            if (forwardedFor is not null) request.Headers["X-Forwarded-For"] = forwardedFor;
+            features.Set<IHttpRequestFeature>(request);
             features.Set<IHttpConnectionFeature>(new HttpConnectionFeature { RemoteIpAddress = IPAddress.Parse(client) });
-            return door.Match(features);
+            return features;
         }
+
+        object? Match(string method, string requestPath, string scheme = "http", string client = "192.0.2.61") =>
+            door.Match(Request(method, requestPath, scheme, client, null));
 
         var matched = 0;
         while (matched <= limit && Match("GET", path) is not null) matched++;
@@ -154,6 +160,10 @@ public sealed class RegisterFrontDoorTests : IAsyncLifetime
         Assert.Null(Match("HEAD", path, client: "192.0.2.63"));
         Assert.Null(Match("GET", path + "/more", client: "192.0.2.63"));
         Assert.Null(Match("GET", "/api/v1/register/verifications/2026LVL02NOWHERE999", client: "192.0.2.63"));
+        // Behind a proxy whose headers the pipeline honours, the door leaves forwarded requests to it (the real client's budget).
+        Assert.Null(behindProxy.Match(Request("GET", path, "http", "192.0.2.64", "198.51.100.7")));
+        Assert.NotNull(behindProxy.Match(Request("GET", path, "http", "192.0.2.64", null)));
+        Assert.NotNull(door.Match(Request("GET", path, "http", "192.0.2.65", "198.51.100.7")));
     }
 
     /// <summary>Counts the requests the hosting layer began on this test's port, by path.</summary>
