@@ -135,32 +135,35 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             rows = await CategoryPageRows(inCategory, (page - 1) * size, size).ToListAsync(ct);
             total = KnownTotal(rows.Count) ?? await inCategory.CountAsync(ct);
         }
-        else if (!string.IsNullOrEmpty(q) && (!CountsFirst() || (total = await entries.CountAsync(ct)) <= SortedMatchLimit || !WalksTo((page - 1) * size)))
+        else if (!string.IsNullOrEmpty(q) && walked is null && (!db.Database.IsNpgsql() || (total = await entries.CountAsync(ct)) <= SortedMatchLimit))
         {
             // On SQLite text is the costly part (FTS5 lists), so it is matched once: every matching key in register order
             // (at most one per entry; SQLite compares bytes, so the sort is cheap), then the page's rows by key.
             // PostgreSQL counts first: a few matches are sorted the same way (walking the register order to find them
             // could pass thousands of rows when they sort late), many are paged by the general path below, since its
             // sort compares by collation and sorting thousands costs more than walking the order to fill a page (ADR 0031).
-            // SQLite counts first too when the word index narrows the text (ADR 0032): sorting a few thousand candidates cost
-            // as much as testing them, and the first pages in register order are near.
             List<long> keys = total == 0 ? [] : await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
             var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
             rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);
             total = keys.Count;
         }
+        else if (walked is not null)
+        {
+            // SQLite, a text the word index narrows (ADR 0032): counted first. Many matches are paged by walking the
+            // register order with the plain substring test, which fills the first pages after a few rows instead of sorting
+            // thousands of candidates; a few, or a page beyond the first SortedMatchLimit matches (which a walk would reach
+            // only after testing most of the table), are read from the word index's candidates, sorted, one page of them.
+            var skip = (page - 1) * size;
+            total = await entries.CountAsync(ct);
+            var walks = total > SortedMatchLimit && skip < SortedMatchLimit;
+            rows = total == 0 ? [] : await PageRows(walks ? walked : entries, skip, size).ToListAsync(ct);
+        }
         else
         {
-            rows = await PageRows(walked ?? entries, (page - 1) * size, size).ToListAsync(ct);
+            rows = await PageRows(entries, (page - 1) * size, size).ToListAsync(ct);
             // Unless the text search above has counted already.
             total = total >= 0 ? total : KnownTotal(rows.Count) ?? await entries.CountAsync(ct);
         }
-
-        // PostgreSQL counts every text search first; SQLite those the word index narrows, whose candidates it reads anyway.
-        bool CountsFirst() => db.Database.IsNpgsql() || walked is not null;
-
-        // On SQLite a later page sorts: walking the order to it would test more rows than the sort reads.
-        bool WalksTo(int skip) => db.Database.IsNpgsql() || skip < SortedMatchLimit;
 
         // A page that is not full (and not past the end) already tells the total; only a full or empty later page needs the count.
         int? KnownTotal(int read) => (read > 0 && read < size) || (page == 1 && read == 0) ? ((page - 1) * size) + read : null;
