@@ -43,8 +43,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
     public const int MaxQueryLength = 200;
 
     /// <summary>
-    /// On PostgreSQL, up to this many text matches are sorted; more are paged by walking the register order (ADR 0031).
-    /// Settable so that a test can take the walking path with a few entries.
+    /// Up to this many text matches are sorted; more are paged by walking the register order (ADR 0031): on PostgreSQL
+    /// always, on SQLite for a text the word index narrows, and only for a page that starts within this many matches
+    /// (ADR 0032). Settable so that a test can take the walking path with a few entries.
     /// </summary>
     internal int SortedMatchLimit { get; set; } = 1000;
 
@@ -69,6 +70,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         // Filtering, order, paging and counting read only the search table, one row per entry kept by triggers (ADR 0028):
         // hopping from thousands of matching services to their declarations cost up to 145 ms (BENCHMARKS.md, issue 7).
         var entries = db.RegisterSearchEntries;
+        // On SQLite, the same search with the plain substring test instead of the word index: the way to walk the register
+        // order (ADR 0032). Null where the text is not counted first.
+        IQueryable<RegisterSearchEntry>? walked = null;
         if (q is not null && (q.Contains('\0', StringComparison.Ordinal) || q.Contains(RegisterSearchEntry.Separator, StringComparison.Ordinal)))
         {
             // No name or ID holds a NUL (PostgreSQL cannot even store one, nor take it as a parameter), and a line break
@@ -83,6 +87,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
                 ? Enum.GetValues<ComplianceLevel>().Select(l => parsed.Value.WithLevel(l).ToString()).ToList()
                 : [];
             entries = RegisterTextSearch.Matching(db, up, ids);
+            if (!db.Database.IsNpgsql() && RegisterTextSearch.NarrowedByWords(up)) walked = RegisterTextSearch.Matching(db, up, ids, narrow: false);
         }
 
         IQueryable<RegisterSearchCategory>? inCategory = null;
@@ -91,7 +96,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var wanted = search.Category.Trim().ToUpperInvariant();
             var names = await db.ServiceCategories.AsNoTracking().Where(c => c.NormalizedName == wanted).Select(c => c.Name).Distinct().ToListAsync(ct);
             if (names.Count == 0) return RegisterErrors.CategoryUnknown(search.Category);
-            entries = entries.Where(RegisterTextSearch.InAnyCategory(names));
+            var inAny = RegisterTextSearch.InAnyCategory(names);
+            entries = entries.Where(inAny);
+            walked = walked?.Where(inAny);
             if (names.Count == 1)
             {
                 var name = names[0];
@@ -108,6 +115,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
 
             var level = (ComplianceLevel)number;
             entries = entries.Where(e => e.GrantedLevel == level);
+            walked = walked?.Where(e => e.GrantedLevel == level);
         }
 
         if (!string.IsNullOrWhiteSpace(search.Status))
@@ -115,6 +123,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var status = search.Status.Trim().ToLowerInvariant();
             if (!RegisterStatus.All.Contains(status)) return RegisterErrors.StatusInvalid(search.Status);
             entries = FilterStatus(entries, status, Today);
+            walked = walked is null ? null : FilterStatus(walked, status, Today);
         }
 
         List<Row> rows;
@@ -126,7 +135,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             rows = await CategoryPageRows(inCategory, (page - 1) * size, size).ToListAsync(ct);
             total = KnownTotal(rows.Count) ?? await inCategory.CountAsync(ct);
         }
-        else if (!string.IsNullOrEmpty(q) && (!db.Database.IsNpgsql() || (total = await entries.CountAsync(ct)) <= SortedMatchLimit))
+        else if (!string.IsNullOrEmpty(q) && walked is null && (!db.Database.IsNpgsql() || (total = await entries.CountAsync(ct)) <= SortedMatchLimit))
         {
             // On SQLite text is the costly part (FTS5 lists), so it is matched once: every matching key in register order
             // (at most one per entry; SQLite compares bytes, so the sort is cheap), then the page's rows by key.
@@ -137,6 +146,17 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
             rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);
             total = keys.Count;
+        }
+        else if (walked is not null)
+        {
+            // SQLite, a text the word index narrows (ADR 0032): counted first. Many matches are paged by walking the
+            // register order with the plain substring test, which fills the first pages after a few rows instead of sorting
+            // thousands of candidates; a few, or a page beyond the first SortedMatchLimit matches (which a walk would reach
+            // only after testing most of the table), are read from the word index's candidates, sorted, one page of them.
+            var skip = (page - 1) * size;
+            total = await entries.CountAsync(ct);
+            var walks = total > SortedMatchLimit && skip < SortedMatchLimit;
+            rows = total == 0 ? [] : await PageRows(walks ? walked : entries, skip, size).ToListAsync(ct);
         }
         else
         {

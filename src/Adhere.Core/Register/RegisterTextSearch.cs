@@ -19,14 +19,16 @@ internal static class RegisterTextSearch
 
     /// <summary>
     /// Entries whose text contains <paramref name="normalized"/> (which must not hold <see cref="RegisterSearchEntry.Separator"/>,
-    /// or a match could span two names), or whose Verification-ID is one of <paramref name="ids"/>.
+    /// or a match could span two names), or whose Verification-ID is one of <paramref name="ids"/>. With
+    /// <paramref name="narrow"/> false, SQLite tests the substring alone, row by row: the same entries, for a query that
+    /// walks the register order and stops after a page (ADR 0032) rather than reading every candidate of an index.
     /// </summary>
-    public static IQueryable<RegisterSearchEntry> Matching(AdhereDb db, string normalized, IReadOnlyList<string> ids)
+    public static IQueryable<RegisterSearchEntry> Matching(AdhereDb db, string normalized, IReadOnlyList<string> ids, bool narrow = true)
     {
         ArgumentNullException.ThrowIfNull(db);
         var entries = db.RegisterSearchEntries;
         Expression<Func<RegisterSearchEntry, bool>> text;
-        if (!Indexed(normalized))
+        if (!Indexed(normalized) || (!narrow && !db.Database.IsNpgsql()))
         {
             text = e => e.Text.Contains(normalized);
         }
@@ -89,6 +91,9 @@ internal static class RegisterTextSearch
     }
 
     private const string LikeEscape = "\\";
+
+    /// <summary>Whether SQLite narrows <paramref name="normalized"/> by the word index (<see cref="Fts5Words"/>).</summary>
+    internal static bool NarrowedByWords(string normalized) => Indexed(normalized) && Fts5Words(normalized) is not null;
 
     /// <summary>Counted in Unicode characters (runes), as the trigram tokenizers count them, not UTF-16 units.</summary>
     internal static bool Indexed(string normalized) => normalized.EnumerateRunes().Take(MinIndexedLength).Count() >= MinIndexedLength;

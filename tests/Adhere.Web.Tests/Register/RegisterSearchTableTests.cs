@@ -115,29 +115,38 @@ public sealed class RegisterSearchTableTests(AdhereAppFactory app) : IClassFixtu
     [Fact]
     public async Task Search_MoreTextMatchesThanAreSorted_PagesInTheSameOrderWithTheSameTotal()
     {
-        // On PostgreSQL more matches than SortedMatchLimit are paged by walking the register order instead of sorting
-        // the matches; with the limit at 1, three entries take that path. Both paths must give the same pages.
+        // More matches than SortedMatchLimit are paged by walking the register order instead of sorting the matches: on
+        // PostgreSQL always, on SQLite for a text the word index narrows ("walk u" is one) and a page that starts within
+        // the limit. With the limit at 1 the first page walks on both and the second only on PostgreSQL; at 3 both walk.
+        // Every path must give the same pages and totals, with a status filter too.
         var u = Unique();
         var c = await RegisterScenario.ListedAsync(app, company: $"Walk {u} C");
         var a = await RegisterScenario.ListedAsync(app, company: $"Walk {u} A");
         var b = await RegisterScenario.ListedAsync(app, company: $"Walk {u} B");
 
-        async Task<(List<string> Ids, int Total)> PageAsync(int limit, int page) => await app.WithSystemAsync(async sp =>
+        async Task<(List<string> Ids, int Total)> PageAsync(int limit, int page, string? status) => await app.WithSystemAsync(async sp =>
         {
             var queries = sp.GetRequiredService<Adhere.Core.Register.RegisterQueries>();
             queries.SortedMatchLimit = limit;
-            var found = await queries.SearchAsync(new Adhere.Core.Register.RegisterQueries.Search(Q: $"walk {u}", Page: page, PageSize: 2), Ct);
+            var found = await queries.SearchAsync(new Adhere.Core.Register.RegisterQueries.Search(Q: $"walk {u}", Status: status, Page: page, PageSize: 2), Ct);
             return (found.Value.Entries.Select(e => e.VerificationId).ToList(), found.Value.Total);
         });
 
-        foreach (var limit in new[] { 1, 1000 })
+        foreach (var status in new[] { null, "valid" })
         {
-            var first = await PageAsync(limit, 1);
-            var second = await PageAsync(limit, 2);
-            Assert.Equal([a.VerificationId, b.VerificationId], first.Ids);
-            Assert.Equal([c.VerificationId], second.Ids);
-            Assert.Equal((3, 3), (first.Total, second.Total));
+            foreach (var limit in new[] { 1, 3, 1000 })
+            {
+                var first = await PageAsync(limit, 1, status);
+                var second = await PageAsync(limit, 2, status);
+                Assert.Equal([a.VerificationId, b.VerificationId], first.Ids);
+                Assert.Equal([c.VerificationId], second.Ids);
+                Assert.Equal((3, 3), (first.Total, second.Total));
+            }
         }
+
+        var none = await PageAsync(1, 1, "revoked");
+        Assert.Empty(none.Ids);
+        Assert.Equal(0, none.Total);
     }
 
     [Fact]
