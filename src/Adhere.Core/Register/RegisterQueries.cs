@@ -45,7 +45,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
     /// <summary>
     /// Up to this many text matches are sorted; more are paged by walking the register order (ADR 0031): on PostgreSQL
     /// always, on SQLite for a text the word index narrows, and only for a page that starts within this many matches
-    /// (ADR 0032). Settable so that a test can take the walking path with a few entries.
+    /// (ADR 0033). Settable so that a test can take the walking path with a few entries.
     /// </summary>
     internal int SortedMatchLimit { get; set; } = 1000;
 
@@ -71,7 +71,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         // hopping from thousands of matching services to their declarations cost up to 145 ms (BENCHMARKS.md, issue 7).
         var entries = db.RegisterSearchEntries;
         // On SQLite, the same search with the plain substring test instead of the word index: the way to walk the register
-        // order (ADR 0032). Null where the text is not counted first.
+        // order (ADR 0033). Null where the text is not counted first.
         IQueryable<RegisterSearchEntry>? walked = null;
         if (q is not null && (q.Contains('\0', StringComparison.Ordinal) || q.Contains(RegisterSearchEntry.Separator, StringComparison.Ordinal)))
         {
@@ -149,7 +149,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         }
         else if (walked is not null)
         {
-            // SQLite, a text the word index narrows (ADR 0032): counted first. Many matches are paged by walking the
+            // SQLite, a text the word index narrows (ADR 0033): counted first. Many matches are paged by walking the
             // register order with the plain substring test, which fills the first pages after a few rows instead of sorting
             // thousands of candidates; a few, or a page beyond the first SortedMatchLimit matches (which a walk would reach
             // only after testing most of the table), are read from the word index's candidates, sorted, one page of them.

@@ -21,7 +21,7 @@ internal static class RegisterTextSearch
     /// Entries whose text contains <paramref name="normalized"/> (which must not hold <see cref="RegisterSearchEntry.Separator"/>,
     /// or a match could span two names), or whose Verification-ID is one of <paramref name="ids"/>. With
     /// <paramref name="narrow"/> false, SQLite tests the substring alone, row by row: the same entries, for a query that
-    /// walks the register order and stops after a page (ADR 0032) rather than reading every candidate of an index.
+    /// walks the register order and stops after a page (ADR 0033) rather than reading every candidate of an index.
     /// </summary>
     public static IQueryable<RegisterSearchEntry> Matching(AdhereDb db, string normalized, IReadOnlyList<string> ids, bool narrow = true)
     {
