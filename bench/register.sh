@@ -16,7 +16,7 @@
 #   bench/register.sh
 #
 # Needs the Debian packages wrk, nginx (or nginx-light), postgresql (15) and curl, and the .NET SDK.
-# Knobs: BENCH_WRK_DURATION (10s), BENCH_WRK_CONNECTIONS (16), BENCH_SEARCH_ROUNDS (100), BENCH_PG_PORT (55432),
+# Knobs: BENCH_WRK_DURATION (10s), BENCH_WRK_CONNECTIONS (16), BENCH_SEARCH_ROUNDS (100), BENCH_SEARCH_WARMUP (50), BENCH_PG_PORT (55432),
 # BENCH_APP_PORT (5391), BENCH_NGINX_PORT (5392), BENCH_FLOOR_PORT (5393), BENCH_ORGANISATIONS (10000), BENCH_SKIP_POSTGRES=1,
 # BENCH_SEARCH_ONLY=1 (only step 5 with the cache off: no wrk, nginx or status changes).
 # Other work on the machine skews the figures; the load average is printed before and after.
@@ -30,6 +30,9 @@ readonly WEB_DIR=$ROOT/src/Adhere.Web/bin/Release/net10.0
 readonly DURATION=${BENCH_WRK_DURATION:-10s}
 readonly CONNECTIONS=${BENCH_WRK_CONNECTIONS:-16}
 readonly SEARCH_ROUNDS=${BENCH_SEARCH_ROUNDS:-100}
+# Rounds of every search before measuring: 50 lets the JIT's tiering settle (a method is recompiled after 30 calls, in
+# the background), so that the figures are a running server's, not its first minute's.
+readonly SEARCH_WARMUP=${BENCH_SEARCH_WARMUP:-50}
 readonly PG_PORT=${BENCH_PG_PORT:-55432}
 readonly APP_PORT=${BENCH_APP_PORT:-5391}
 readonly NGINX_PORT=${BENCH_NGINX_PORT:-5392}
@@ -216,7 +219,7 @@ for id in "${CHANGE_IDS[@]}"; do
 done
 
 printf 'Search, SQLite, cache on...\n' >&2
-dotnet "$BENCH_DLL" register-search "$APP_URL" --rounds "$SEARCH_ROUNDS" --warmup 10 >"$OUT/search-sqlite-cache.tsv"
+dotnet "$BENCH_DLL" register-search "$APP_URL" --rounds "$SEARCH_ROUNDS" --warmup "$SEARCH_WARMUP" >"$OUT/search-sqlite-cache.tsv"
 PEAK_SQLITE_CACHE=$(peak_kib)
 stop_app
 kill "$NGINX_PID" 2>/dev/null || true
@@ -226,7 +229,7 @@ fi
 
 printf 'Search, SQLite, cache off...\n' >&2
 start_app sqlite "$SQLITE_CS" false sqlite-nocache
-dotnet "$BENCH_DLL" register-search "$APP_URL" --rounds "$SEARCH_ROUNDS" --warmup 10 >"$OUT/search-sqlite.tsv"
+dotnet "$BENCH_DLL" register-search "$APP_URL" --rounds "$SEARCH_ROUNDS" --warmup "$SEARCH_WARMUP" >"$OUT/search-sqlite.tsv"
 PEAK_SQLITE=$(peak_kib)
 stop_app
 
@@ -235,7 +238,7 @@ PEAK_PG_CACHE=""
 if ((PG_STARTED)); then
   printf 'Search, PostgreSQL, cache off...\n' >&2
   start_app postgres "$PG_CS" false postgres-nocache
-  dotnet "$BENCH_DLL" register-search "$APP_URL" --rounds "$SEARCH_ROUNDS" --warmup 10 >"$OUT/search-postgres.tsv"
+  dotnet "$BENCH_DLL" register-search "$APP_URL" --rounds "$SEARCH_ROUNDS" --warmup "$SEARCH_WARMUP" >"$OUT/search-postgres.tsv"
   PEAK_PG=$(peak_kib)
   stop_app
 fi
