@@ -2,6 +2,8 @@ using System.Text.Json;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Adhere.Core.Catalogue;
 
@@ -10,11 +12,46 @@ public sealed class CatalogueStore(AdhereDb db)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<CatalogueVersion?> FindAsync(string name, string version, CancellationToken ct)
+    public async Task<CatalogueVersion?> FindAsync(string name, string version, CancellationToken ct)
     {
         var normalized = Normalize(name);
         var v = version.Trim();
-        return db.Catalogues.FirstOrDefaultAsync(c => c.NormalizedName == normalized && c.Version == v, ct);
+        // Most imports bring a new version: a plain command says so without EF Core's query pipeline, whose first use
+        // costs a cold process (a CLI import) about 11 MiB (ADR 0032-x). Only a version that exists is loaded (tracked).
+        if (!await ExistsAsync(normalized, v, ct)) return null;
+        return await db.Catalogues.FirstOrDefaultAsync(c => c.NormalizedName == normalized && c.Version == v, ct);
+    }
+
+    private async Task<bool> ExistsAsync(string normalizedName, string version, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(CatalogueVersion))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var nameColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(CatalogueVersion.NormalizedName))!.GetColumnName());
+        var versionColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(CatalogueVersion.Version))!.GetColumnName());
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction is { } current
+                ? current.GetDbTransaction()
+                : null;
+            if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
+            command.CommandText = $"SELECT 1 FROM {table} WHERE {nameColumn} = @name AND {versionColumn} = @version LIMIT 1";
+            var nameParameter = command.CreateParameter();
+            nameParameter.ParameterName = "@name";
+            nameParameter.Value = normalizedName;
+            var versionParameter = command.CreateParameter();
+            versionParameter.ParameterName = "@version";
+            versionParameter.Value = version;
+            command.Parameters.Add(nameParameter);
+            command.Parameters.Add(versionParameter);
+            return await command.ExecuteScalarAsync(ct) is not null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static string Normalize(string name) => (name ?? string.Empty).Trim().ToUpperInvariant();
