@@ -17,7 +17,7 @@ public sealed class CatalogueStore(AdhereDb db)
         var normalized = Normalize(name);
         var v = version.Trim();
         // Most imports bring a new version: a plain command says so without EF Core's query pipeline, whose first use
-        // costs a cold process (a CLI import) about 11 MiB (ADR 0032-x). Only a version that exists is loaded (tracked).
+        // costs a cold process (a CLI import) about 11 MiB (ADR 0034). Only a version that exists is loaded (tracked).
         if (!await ExistsAsync(normalized, v, ct)) return null;
         return await db.Catalogues.FirstOrDefaultAsync(c => c.NormalizedName == normalized && c.Version == v, ct);
     }

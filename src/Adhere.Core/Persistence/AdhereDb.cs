@@ -193,7 +193,7 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     /// <summary>
     /// The sequence and hash of the chain's last entry, or the genesis. A plain command, not LINQ: in a cold process
     /// (a CLI command) this is often the only query, and EF Core's query pipeline costs about 11 MiB on first use
-    /// (ADR 0032-x). Runs inside the transaction that holds the chain's lock.
+    /// (ADR 0034). Runs inside the transaction that holds the chain's lock.
     /// </summary>
     private async Task<(long Sequence, string Hash)> ReadAuditHeadAsync(CancellationToken ct)
     {
