@@ -97,7 +97,12 @@ internal sealed class ImportTarget : IAsyncDisposable
     public async Task<ImportReport> ImportAsync(byte[] bytes, CancellationToken ct)
     {
         using var content = new MemoryStream(bytes, writable: false);
-        var report = await Handler.HandleAsync(new ImportCatalogue.Command(content, bytes.Length, CatalogueFormat.Oscal, DryRun: false), ct);
+        return await ImportAsync(content, bytes.Length, ct);
+    }
+
+    public async Task<ImportReport> ImportAsync(Stream content, long length, CancellationToken ct)
+    {
+        var report = await Handler.HandleAsync(new ImportCatalogue.Command(content, length, CatalogueFormat.Oscal, DryRun: false), ct);
         if (report.Problems.Count > 0) throw Operations.Refused(report.Problems);
         return report.Action == ImportAction.Created
             ? report

@@ -85,7 +85,7 @@ try
             return 0;
     }
 
-    var bytes = await File.ReadAllBytesAsync(CatalogueFile.Locate(file));
+    var path = CatalogueFile.Locate(file);
     using var cancel = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
     {
@@ -96,13 +96,13 @@ try
     switch (command)
     {
         case "time":
-            await WallClock.RunAsync(bytes, warmup, rounds, Console.Out, cancel.Token);
+            await WallClock.RunAsync(await File.ReadAllBytesAsync(path, cancel.Token), warmup, rounds, Console.Out, cancel.Token);
             break;
         case "phases":
-            await ImportPhases.RunAsync(bytes, warmup, rounds, Console.Out, cancel.Token);
+            await ImportPhases.RunAsync(await File.ReadAllBytesAsync(path, cancel.Token), warmup, rounds, Console.Out, cancel.Token);
             break;
         default:
-            await PeakRun.RunAsync(mode ?? throw new ArgumentException("peak needs a MODE."), bytes, database, Console.Out, cancel.Token);
+            await PeakRun.RunAsync(mode ?? throw new ArgumentException("peak needs a MODE."), path, database, Console.Out, cancel.Token);
             break;
     }
 
