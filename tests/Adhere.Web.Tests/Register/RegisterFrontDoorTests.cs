@@ -18,12 +18,6 @@ namespace Adhere.Web.Tests.Register;
 /// </summary>
 public sealed class RegisterFrontDoorTests : IAsyncLifetime
 {
-    private static readonly string[] ComparedHeaders =
-    [
-        "ETag", "Cache-Control", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers", "X-Content-Type-Options", "X-Frame-Options",
-        "Content-Security-Policy", "Referrer-Policy", "Cross-Origin-Opener-Policy", "Permissions-Policy", "Content-Type", "Content-Length",
-    ];
-
     private readonly AdhereAppFactory app = new();
     private readonly HostingRequests hosted = new();
 
@@ -45,30 +39,9 @@ public sealed class RegisterFrontDoorTests : IAsyncLifetime
         await app.DisposeAsync();
     }
 
-    private async Task<HttpResponseMessage> GetAsync(string id, string? ifNoneMatch = null)
-    {
-        using var client = app.ApiClient(null);
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/register/verifications/{id}");
-        request.Headers.Add("Origin", "https://tool.example");
-        if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        return await client.SendAsync(request, Ct);
-    }
+    private Task<HttpResponseMessage> GetAsync(string id, string? ifNoneMatch = null) => VerificationRequests.GetAsync(app, id, ifNoneMatch);
 
-    /// <summary>Reads the answer until the cache holds it (the cache poller may drop the first one, see RegisterFastPathTests).</summary>
-    private async Task<HttpResponseMessage> CachedAsync(string id)
-    {
-        var cache = app.Services.GetRequiredService<RegisterCache>();
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await GetAsync(id);
-            if (cache.TryGet(RegisterAnswerKind.Verification, id, out _) || attempt == 50) return response;
-            response.Dispose();
-            await Task.Delay(100, Ct);
-        }
-    }
-
-    private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join("|", values) : "(none)";
+    private Task<HttpResponseMessage> CachedAsync(string id) => VerificationRequests.CachedAsync(app, id);
 
     [Fact]
     public async Task Verification_CachedOverKestrel_AnsweredAtTheDoorAsTheEndpointAnswers()
@@ -85,8 +58,12 @@ public sealed class RegisterFrontDoorTests : IAsyncLifetime
         Assert.Equal(seenBefore, hosted.Count(path));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(Ct), await second.Content.ReadAsByteArrayAsync(Ct));
-        foreach (var name in ComparedHeaders) Assert.Equal(Header(first, name), Header(second, name));
-        Assert.Equal("*", Header(second, "Access-Control-Allow-Origin"));
+        foreach (var name in VerificationRequests.ComparedHeaders.Append("Content-Type").Append("Content-Length"))
+        {
+            Assert.Equal(VerificationRequests.Header(first, name), VerificationRequests.Header(second, name));
+        }
+
+        Assert.Equal("*", VerificationRequests.Header(second, "Access-Control-Allow-Origin"));
     }
 
     [Fact]
