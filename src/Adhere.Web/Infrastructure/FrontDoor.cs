@@ -45,8 +45,8 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
         if (mode.SocketThreadAnswers)
         {
             logger.LogInformation(
-                "Requests start on the socket threads (Http:SocketThreadAnswers); only answers from memory stay there. Socket completions inline: {Inline}.",
-                mode.InlineSocketCompletions);
+                "Requests start on the socket threads (Http:SocketThreadAnswers); only answers from memory stay there. Socket completions inline: {Inline}, socket threads: {Threads}.",
+                mode.InlineSocketCompletions, mode.InlineSocketCompletions ? Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT") : "default");
         }
 
         return inner.StartAsync(new FrontDoorApplication<TContext>(application, [.. answers]), cancellationToken);
@@ -65,6 +65,9 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
 /// </summary>
 public sealed record FrontDoorMode(bool SocketThreadAnswers, bool InlineSocketCompletions, bool ForwardedHeaders)
 {
+    /// <summary>How many socket threads to run with inline completions: half the cores, at least one.</summary>
+    public int SocketThreads { get; } = Math.Max(1, Environment.ProcessorCount / 2);
+
     public static FrontDoorMode From(IConfiguration configuration, Adhere.Core.Persistence.DatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -153,8 +153,17 @@ public static class WebHost
         builder.Services.AddSingleton<IFrontDoorAnswer, RegisterFrontDoorAnswer>();
         if (!FrontDoorServer.Decorate(builder.Services) || !mode.SocketThreadAnswers) return;
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
-        // Read once, when the process opens its first socket; nothing has opened one yet.
-        if (mode.InlineSocketCompletions) Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        if (!mode.InlineSocketCompletions) return;
+        // Both are read once, when the process opens its first socket; nothing has opened one yet. An operator's own
+        // values win. The socket threads now run only the door's answers and the socket I/O: half the cores for them
+        // leaves the rest to the pool, and on a small machine one thread does not compete with another for the CPU.
+        SetUnlessSet("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        SetUnlessSet("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", mode.SocketThreads.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static void SetUnlessSet(string variable, string value)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable))) Environment.SetEnvironmentVariable(variable, value);
     }
 
     /// <summary>
