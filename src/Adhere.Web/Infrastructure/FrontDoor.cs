@@ -42,11 +42,16 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
 
     public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull
     {
-        if (mode.SocketThreadAnswers)
+        if (mode.InlineSocketCompletions)
         {
             logger.LogInformation(
-                "Requests start on the socket threads (Http:SocketThreadAnswers); only answers from memory stay there. Socket completions inline: {Inline}, socket threads: {Threads}.",
-                mode.InlineSocketCompletions, mode.InlineSocketCompletions ? Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT") : "default");
+                "Requests start on the socket threads (Http:SocketThreadAnswers); only answers from memory stay there. Socket threads: {Threads}.",
+                Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT"));
+        }
+        else if (mode.SocketThreadAnswers)
+        {
+            logger.LogInformation(
+                "Http:SocketThreadAnswers is on, but with PostgreSQL requests stay on the thread pool: the database driver's reads would resume them on the socket threads.");
         }
 
         return inner.StartAsync(new FrontDoorApplication<TContext>(application, [.. answers]), cancellationToken);
@@ -58,10 +63,10 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
 }
 
 /// <summary>
-/// How requests are scheduled, from <c>Http:SocketThreadAnswers</c> (on in appsettings.Production.json). When on, Kestrel
-/// runs each request on the thread that read it, and with SQLite socket completions run inline too, so that an answer
-/// from memory costs no thread switch at all. With PostgreSQL they stay off: the database driver's reads would then
-/// resume application code on the socket threads.
+/// How requests are scheduled, from <c>Http:SocketThreadAnswers</c> (on in appsettings.Production.json). With SQLite,
+/// socket completions run inline on the socket threads and Kestrel runs each request on the thread that read it, so
+/// that an answer from memory costs no thread switch at all. With PostgreSQL both stay off (the database driver's
+/// reads would resume application code on the socket threads); the door still answers before the hosting layer.
 /// </summary>
 public sealed record FrontDoorMode(bool SocketThreadAnswers, bool InlineSocketCompletions, bool ForwardedHeaders)
 {

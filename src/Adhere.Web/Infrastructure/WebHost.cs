@@ -151,9 +151,10 @@ public static class WebHost
         var mode = FrontDoorMode.From(builder.Configuration, database);
         builder.Services.AddSingleton(mode);
         builder.Services.AddSingleton<IFrontDoorAnswer, RegisterFrontDoorAnswer>();
-        if (!FrontDoorServer.Decorate(builder.Services) || !mode.SocketThreadAnswers) return;
+        if (!FrontDoorServer.Decorate(builder.Services) || !mode.InlineSocketCompletions) return;
+        // Inline scheduling only with inline completions: otherwise the "socket thread" is a pool thread working through
+        // the socket engine's queue of events, which should not run requests either.
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
-        if (!mode.InlineSocketCompletions) return;
         // Both are read once, when the process opens its first socket; nothing has opened one yet. An operator's own
         // values win. The socket threads now run only the door's answers and the socket I/O: half the cores for them
         // leaves the rest to the pool, and on a small machine one thread does not compete with another for the CPU.
