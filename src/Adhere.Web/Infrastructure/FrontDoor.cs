@@ -54,7 +54,7 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
                 "Http:SocketThreadAnswers is on, but with PostgreSQL requests stay on the thread pool: the database driver's reads would resume them on the socket threads.");
         }
 
-        return inner.StartAsync(new FrontDoorApplication<TContext>(application, [.. answers]), cancellationToken);
+        return inner.StartAsync(new FrontDoorApplication<TContext>(application, [.. answers], mode.InlineSocketCompletions), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => inner.StopAsync(cancellationToken);
@@ -112,7 +112,7 @@ internal readonly struct FrontDoorContext<TContext>(IFeatureCollection features,
 /// answer is flushed, moves to the thread pool, so a slow request never holds up the other connections of that thread.
 /// With the default transport requests already arrive on the pool and nothing moves.
 /// </summary>
-internal sealed class FrontDoorApplication<TContext>(IHttpApplication<TContext> inner, IFrontDoorAnswer[] doors)
+internal sealed class FrontDoorApplication<TContext>(IHttpApplication<TContext> inner, IFrontDoorAnswer[] doors, bool socketThreads)
     : IHttpApplication<FrontDoorContext<TContext>> where TContext : notnull
 {
     public FrontDoorContext<TContext> CreateContext(IFeatureCollection contextFeatures)
@@ -122,7 +122,9 @@ internal sealed class FrontDoorApplication<TContext>(IHttpApplication<TContext> 
             if (door.Match(contextFeatures) is { } match) return new(contextFeatures, default, door, match);
         }
 
-        if (PoolThread.IsOff) PoolThread.ResumeBodiesOnPool(contextFeatures);
+        // Wrapped even when this request starts on the pool (a new connection's first does): its body may still
+        // arrive on a socket thread later.
+        if (socketThreads) PoolThread.ResumeBodiesOnPool(contextFeatures);
         return new(contextFeatures, inner.CreateContext(contextFeatures), null, null);
     }
 
