@@ -2,8 +2,6 @@ using System.Text.Json;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Adhere.Core.Catalogue;
 
@@ -24,20 +22,11 @@ public sealed class CatalogueStore(AdhereDb db)
 
     private async Task<bool> ExistsAsync(string normalizedName, string version, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(CatalogueVersion))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var nameColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(CatalogueVersion.NormalizedName))!.GetColumnName());
-        var versionColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(CatalogueVersion.Version))!.GetColumnName());
+        var (table, columns) = db.SqlNames<CatalogueVersion>(nameof(CatalogueVersion.NormalizedName), nameof(CatalogueVersion.Version));
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction is { } current
-                ? current.GetDbTransaction()
-                : null;
-            if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
-            command.CommandText = $"SELECT 1 FROM {table} WHERE {nameColumn} = @name AND {versionColumn} = @version LIMIT 1";
+            await using var command = db.CreatePlainCommand($"SELECT 1 FROM {table} WHERE {columns[0]} = @name AND {columns[1]} = @version LIMIT 1");
             var nameParameter = command.CreateParameter();
             nameParameter.ParameterName = "@name";
             nameParameter.Value = normalizedName;

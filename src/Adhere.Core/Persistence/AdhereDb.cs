@@ -197,17 +197,32 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     /// </summary>
     private async Task<(long Sequence, string Hash)> ReadAuditHeadAsync(CancellationToken ct)
     {
-        var entity = Model.FindEntityType(typeof(AuditEvent))!;
-        var sql = this.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var sequence = sql.DelimitIdentifier(entity.FindProperty(nameof(AuditEvent.Sequence))!.GetColumnName());
-        var hash = sql.DelimitIdentifier(entity.FindProperty(nameof(AuditEvent.Hash))!.GetColumnName());
-        await using var command = Database.GetDbConnection().CreateCommand();
-        command.Transaction = Database.CurrentTransaction!.GetDbTransaction();
-        if (Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
-        command.CommandText = $"SELECT {sequence}, {hash} FROM {table} ORDER BY {sequence} DESC LIMIT 1";
+        var (table, columns) = SqlNames<AuditEvent>(nameof(AuditEvent.Sequence), nameof(AuditEvent.Hash));
+        await using var command = CreatePlainCommand($"SELECT {columns[0]}, {columns[1]} FROM {table} ORDER BY {columns[0]} DESC LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0L, AuditChain.GenesisHash);
+    }
+
+    /// <summary>
+    /// A command on this context's connection, in its transaction if one is open, for the few reads kept off EF Core's
+    /// query pipeline (ADR 0034). The caller opens the connection when no transaction holds it open.
+    /// </summary>
+    internal System.Data.Common.DbCommand CreatePlainCommand(string sql)
+    {
+        var command = Database.GetDbConnection().CreateCommand();
+        command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
+        if (Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>The table of <typeparamref name="TEntity"/> and the columns of <paramref name="properties"/>, delimited for this provider.</summary>
+    internal (string Table, string[] Columns) SqlNames<TEntity>(params string[] properties)
+    {
+        var entity = Model.FindEntityType(typeof(TEntity))!;
+        var sql = this.GetService<ISqlGenerationHelper>();
+        return (sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()),
+            [.. properties.Select(p => sql.DelimitIdentifier(entity.FindProperty(p)!.GetColumnName()))]);
     }
 
     /// <summary>
