@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using Adhere.Core.Catalogue;
@@ -87,18 +88,17 @@ internal static class ImportPhases
         var time = target.Services.GetRequiredService<TimeProvider>();
         clock.Start();
 
-        byte[] copy;
+        // As ImportCatalogue's Upload reads an upload of known length (less the size check): an array from the shared pool.
+        var copy = ArrayPool<byte>.Shared.Rent(bytes.Length);
         using (var content = new MemoryStream(bytes, writable: false))
         {
-            // As ImportCatalogue.ReadLimitedAsync reads an upload of known length (less the size check): one exact array.
-            copy = new byte[bytes.Length];
-            await content.ReadAtLeastAsync(copy, copy.Length, throwOnEndOfStream: true, ct);
+            await content.ReadAtLeastAsync(copy.AsMemory(0, bytes.Length), bytes.Length, throwOnEndOfStream: true, ct);
         }
 
-        clock.Lap("copy the upload into one array");
+        clock.Lap("copy the upload into a pooled array");
 
         // Format detection stops at the root's first property ("catalog"), so it is left out.
-        var oscal = OscalCatalogReader.Read(copy);
+        var oscal = OscalCatalogReader.Read(copy.AsMemory(0, bytes.Length));
         var document = oscal.Document ?? throw Operations.Refused(oscal.Problems);
         clock.Lap("read the OSCAL catalog (parse + map)");
 
@@ -115,17 +115,31 @@ internal static class ImportPhases
         if (problems.Count > 0) throw Operations.Refused(problems);
         clock.Lap("validate");
 
-        var fingerprint = CatalogueFingerprint.Current(document);
-        clock.Lap("fingerprint (SHA-256 of the fields)");
-
         await store.MergeStandardsAsync(document.Standards, apply: false, ct);
         clock.Lap("compare standards");
 
         await using var unit = await db.BeginUnitAsync(ct);
         clock.Lap("begin the transaction");
 
+        // As CatalogueApplier does for a new version: the fingerprint is hashed on another thread meanwhile.
+        var hashing = Task.Run(() => CatalogueFingerprint.Current(document), CancellationToken.None);
         var merge = await store.MergeStandardsAsync(document.Standards, apply: true, ct);
-        var header = store.AddVersion(document, fingerprint, time.GetUtcNow());
+        var header = store.AddVersion(document, "pending", time.GetUtcNow());
+        clock.Lap("track the header and standards (fingerprint starts on another thread)");
+
+        // SaveChanges would do this first; done apart to tell EF's bookkeeping from the SQL.
+        db.ChangeTracker.DetectChanges();
+        clock.Lap("EF: detect changes");
+
+        await db.SaveChangesAsync(ct);
+        clock.Lap("EF: save changes (header, standards)");
+
+        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
+        clock.Lap("content rows: build (search text, JSON) + prepared INSERTs");
+
+        header.ContentHash = await hashing;
+        clock.Lap("wait for the fingerprint (SHA-256 of the fields)");
+
         db.Record("catalogue.imported", "catalogue", header.Id.ToString(), null,
             new AuditChanges()
                 .Added("name", header.Name)
@@ -133,21 +147,13 @@ internal static class ImportPhases
                 .Added("format", "oscal-catalog")
                 .Added("controls", document.Controls.Count.ToString(CultureInfo.InvariantCulture))
                 .Added("mappings", document.Mappings.Count.ToString(CultureInfo.InvariantCulture))
-                .Added("fingerprint", fingerprint));
-        clock.Lap("track the header, standards and audit entry");
-
-        // SaveChanges would do this first; done apart to tell EF's bookkeeping from the SQL.
-        db.ChangeTracker.DetectChanges();
-        clock.Lap("EF: detect changes");
-
+                .Added("fingerprint", header.ContentHash));
         await db.SaveChangesAsync(ct);
-        clock.Lap("EF: save changes (header, audit chain)");
-
-        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
-        clock.Lap("content rows: build (search text, JSON) + prepared INSERTs");
+        clock.Lap("EF: save changes (fingerprint, audit chain)");
 
         await unit.CommitAsync(ct);
         clock.Lap("commit");
+        ArrayPool<byte>.Shared.Return(copy);
     }
 
     private readonly record struct Lap(string Phase, TimeSpan Elapsed, TimeSpan Sql, int Commands, long AllocatedBytes);

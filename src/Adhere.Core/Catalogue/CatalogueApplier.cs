@@ -20,14 +20,15 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         CancellationToken ct, KnownVersion? known = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var fingerprint = CatalogueFingerprint.Current(document);
         var existing = known is { } k ? k.Stored?.Header : await store.FindAsync(document.Code.Name, document.Code.Version, ct);
         var standardChanges = (await store.MergeStandardsAsync(document.Standards, apply: false, ct)).Changes;
         CatalogueDiff? diff = null;
         ImportAction action;
+        var fingerprint = "";
         if (existing is null) action = ImportAction.Created;
         else
         {
+            fingerprint = CatalogueFingerprint.Current(document);
             var stored = known?.Stored?.Document ?? await store.LoadAsync(existing, ct);
             diff = CatalogueDiff.Compare(stored, document);
             // Unchanged when the file is the one imported last, or when it says the same in another order or format
@@ -52,13 +53,37 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         var now = time.GetUtcNow();
         var merge = await store.MergeStandardsAsync(document.Standards, apply: true, ct);
         CatalogueVersion header;
-        if (existing is null) header = store.AddVersion(document, fingerprint, now);
+        if (existing is null)
+        {
+            // A new version's fingerprint is only stored, so it is hashed on another thread while the rows are written
+            // (ADR 0035): the header goes in first with a placeholder, which the same transaction replaces.
+            var hashing = Task.Run(() => CatalogueFingerprint.Current(document), CancellationToken.None);
+            header = store.AddVersion(document, PendingFingerprint, now);
+            await db.SaveChangesAsync(ct);
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
+            header.ContentHash = await hashing;
+            Record(header, action, formatName, document);
+            await db.SaveChangesAsync(ct);
+        }
         else
         {
             await store.ReplaceContentAsync(existing, document, fingerprint, now, ct);
             header = existing;
+            Record(header, action, formatName, document);
+            // The header, the standards and the audit entry first: the content rows refer to the header.
+            await db.SaveChangesAsync(ct);
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
         }
 
+        await unit.CommitAsync(ct);
+        progress?.Report("Done.");
+        return report;
+    }
+
+    /// <summary>What a new version's header holds until its fingerprint is ready; never committed.</summary>
+    internal const string PendingFingerprint = "pending";
+
+    private void Record(CatalogueVersion header, ImportAction action, string formatName, CatalogueDocument document) =>
         db.Record(action == ImportAction.Created ? "catalogue.imported" : "catalogue.updated", "catalogue", header.Id.ToString(), null,
             new AuditChanges()
                 .Added("name", header.Name)
@@ -66,14 +91,7 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
                 .Added("format", formatName)
                 .Added("controls", document.Controls.Count.ToString(CultureInfo.InvariantCulture))
                 .Added("mappings", document.Mappings.Count.ToString(CultureInfo.InvariantCulture))
-                .Added("fingerprint", fingerprint));
-        // The header, the standards and the audit entry first: the content rows refer to the header.
-        await db.SaveChangesAsync(ct);
-        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
-        await unit.CommitAsync(ct);
-        progress?.Report("Done.");
-        return report;
-    }
+                .Added("fingerprint", header.ContentHash));
 
 }
 

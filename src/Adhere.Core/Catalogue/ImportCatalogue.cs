@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Adhere.Core.Catalogue.Native;
@@ -69,22 +70,22 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         var limit = settings.MaxImportBytes;
         if (command.Length is { } length && length > limit) return TooLarge(formatName, limit);
 
-        var bytes = await ReadLimitedAsync(command.Content, command.Length, limit, ct);
-        if (bytes is null) return TooLarge(formatName, limit);
-        command.Progress?.Report($"Read {bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
+        using var upload = await Upload.ReadAsync(command.Content, command.Length, limit, ct);
+        if (upload is null) return TooLarge(formatName, limit);
+        command.Progress?.Report($"Read {upload.Bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
 
-        var format = command.Format == CatalogueFormat.Native ? DetectedFormat.Native : Detect(bytes);
+        var format = command.Format == CatalogueFormat.Native ? DetectedFormat.Native : Detect(upload.Bytes.Span);
         if (command.Format == CatalogueFormat.Oscal && format == DetectedFormat.Native)
         {
             return ImportReport.Refused("oscal", [new CatalogueProblem("$", "catalogue.not-oscal", "The file is not an OSCAL catalog or mapping collection (its JSON root must be 'catalog' or 'mapping-collection').")]);
         }
 
-        if (format == DetectedFormat.OscalMapping) return await importMappings.HandleAsync(bytes, command.DryRun, command.Progress, ct);
+        if (format == DetectedFormat.OscalMapping) return await importMappings.HandleAsync(upload.OpenRead(), command.DryRun, command.Progress, ct);
 
         formatName = format == DetectedFormat.OscalCatalog ? "oscal-catalog" : "native";
         var read = format == DetectedFormat.OscalCatalog
-            ? CatalogueFormats.ReadOscalCatalog(bytes)
-            : NativeCatalogueReader.Read(new MemoryStream(bytes, writable: false));
+            ? CatalogueFormats.ReadOscalCatalog(upload.Bytes)
+            : NativeCatalogueReader.Read(upload.OpenRead());
         if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
         KnownVersion? known = null;
         if (format == DetectedFormat.OscalCatalog)
@@ -135,30 +136,6 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         _ => $"{(bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)} MB",
     };
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the stream holds more.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream content, long? length, long limit, CancellationToken ct)
-    {
-        if (length is { } known && known <= limit)
-        {
-            // The usual case (a file or an upload of known size): one array of the final size, no growing buffer.
-            var exact = new byte[known];
-            var filled = await content.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, ct);
-            if (filled < exact.Length) return exact[..filled]; // shorter than announced: take what is there
-            return await content.ReadAsync(new byte[1], ct) == 0 ? exact : null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     internal enum DetectedFormat
     {
         Native,
@@ -167,9 +144,8 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
     }
 
     /// <summary>Looks at the first property of a JSON root object; anything else is taken for the native format.</summary>
-    internal static DetectedFormat Detect(byte[] bytes)
+    internal static DetectedFormat Detect(ReadOnlySpan<byte> span)
     {
-        var span = bytes.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
         var trimmed = span.TrimStart((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
         if (trimmed.IsEmpty || trimmed[0] != (byte)'{') return DetectedFormat.Native;
@@ -193,5 +169,76 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         }
 
         return DetectedFormat.Native;
+    }
+}
+
+/// <summary>
+/// An upload read into memory, at most a size limit. A known length is read into an array rented from the shared
+/// pool (ADR 0035): a fresh array of a few megabytes costs the runtime more to clear and map than the copy itself, on
+/// every import. Nothing read from it may outlive it: the readers copy what they keep into strings.
+/// </summary>
+internal sealed class Upload : IDisposable
+{
+    private byte[]? rented;
+
+    private Upload(byte[] array, int length, bool pooled)
+    {
+        rented = pooled ? array : null;
+        Array = array;
+        Length = length;
+    }
+
+    private byte[] Array { get; }
+
+    private int Length { get; set; }
+
+    public ReadOnlyMemory<byte> Bytes => Array.AsMemory(0, Length);
+
+    public MemoryStream OpenRead() => new(Array, 0, Length, writable: false, publiclyVisible: true);
+
+    /// <summary>The content, or null when the stream holds more than <paramref name="limit"/> bytes.</summary>
+    public static async Task<Upload?> ReadAsync(Stream content, long? length, long limit, CancellationToken ct)
+    {
+        if (length is { } known && known <= limit)
+        {
+            // The usual case (a file or an upload of known size): one array of at least the final size, no growing buffer.
+            var size = checked((int)known);
+            var upload = new Upload(ArrayPool<byte>.Shared.Rent(size), size, pooled: true);
+            try
+            {
+                var filled = await content.ReadAtLeastAsync(upload.Array.AsMemory(0, size), size, throwOnEndOfStream: false, ct);
+                if (filled == size && await content.ReadAsync(new byte[1], ct) != 0)
+                {
+                    upload.Dispose();
+                    return null;
+                }
+
+                upload.Length = filled; // shorter than announced: take what is there
+                return upload;
+            }
+            catch
+            {
+                upload.Dispose();
+                throw;
+            }
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return new Upload(buffer.GetBuffer(), checked((int)buffer.Length), pooled: false);
+    }
+
+    public void Dispose()
+    {
+        if (rented is null) return;
+        ArrayPool<byte>.Shared.Return(rented);
+        rented = null;
     }
 }

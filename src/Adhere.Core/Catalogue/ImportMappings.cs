@@ -12,10 +12,10 @@ public sealed class ImportMappings(CatalogueStore store, CatalogueApplier applie
 {
     private const string Format = "oscal-mapping";
 
-    public async Task<ImportReport> HandleAsync(byte[] bytes, bool dryRun, IProgress<string>? progress, CancellationToken ct)
+    public async Task<ImportReport> HandleAsync(Stream content, bool dryRun, IProgress<string>? progress, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(bytes);
-        var read = OscalMappingReader.Read(new MemoryStream(bytes, writable: false));
+        ArgumentNullException.ThrowIfNull(content);
+        var read = OscalMappingReader.Read(content);
         if (!read.Succeeded) return ImportReport.Refused(Format, read.Problems);
         if (read.Mappings.Count == 0)
         {

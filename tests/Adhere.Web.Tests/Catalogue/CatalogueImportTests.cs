@@ -105,6 +105,61 @@ public sealed class CatalogueImportTests(AdhereAppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Import_NewVersion_StoresItsFingerprintInTheHeaderAndTheAuditEntry()
+    {
+        // A new version's fingerprint is hashed while its rows are written and replaces a placeholder before the commit.
+        var name = $"Code {Guid.NewGuid():N}";
+        var content = Native(name);
+        var expected = CatalogueFingerprint.Current(NativeCatalogueReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(content))).Document!);
+
+        await ImportAsync(content);
+
+        var (hash, changes) = await app.WithSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdhereDb>();
+            var header = await db.Catalogues.AsNoTracking().SingleAsync(c => c.Name == name);
+            var audit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == "catalogue.imported" && e.ObjectId == header.Id.ToString());
+            return (header.ContentHash, audit.Changes);
+        });
+        Assert.Equal(expected, hash);
+        Assert.Contains(expected, changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_StreamLongerThanAnnounced_IsRefusedAndWritesNothing()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Native($"Code {Guid.NewGuid():N}"));
+        var before = await CountsAsync();
+
+        var report = await app.WithSystemAsync(sp => sp.GetRequiredService<ImportCatalogue>().HandleAsync(
+            new ImportCatalogue.Command(new MemoryStream(bytes), bytes.Length - 10, CatalogueFormat.Auto, false), CancellationToken.None));
+
+        Assert.Equal("catalogue.too-large", Assert.Single(report.Problems).Code);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_ShorterFileAfterLongerOne_ReadsOnlyItsOwnBytes()
+    {
+        // Uploads are read into pooled arrays: the second, shorter file may get the first one's array back, and must
+        // not see what is left of it past its own end. Its announced length is longer than the stream, too.
+        var longer = Native($"Code {Guid.NewGuid():N}", extraControls: """
+                  - id: 5.1.C
+                    title: A third control that only the longer file has
+                    statement: The provider keeps a record of every instruction it was given, with the date.
+        """);
+        var shorterName = $"Code {Guid.NewGuid():N}";
+        var shorter = Encoding.UTF8.GetBytes(Native(shorterName));
+        await ImportAsync(longer);
+
+        var report = await app.WithSystemAsync(sp => sp.GetRequiredService<ImportCatalogue>().HandleAsync(
+            new ImportCatalogue.Command(new MemoryStream(shorter), shorter.Length + 100, CatalogueFormat.Auto, false), CancellationToken.None));
+
+        Assert.Empty(report.Problems);
+        Assert.Equal((ImportAction.Created, shorterName, 2), (report.Action, report.Name, report.Controls));
+    }
+
+    [Fact]
     public async Task Import_FailureWhileWritingControls_WritesNothing()
     {
         // The header and the audit entry are saved before the content rows, in the same transaction: a failure on
