@@ -102,6 +102,10 @@ internal static class ImportPhases
         var document = oscal.Document ?? throw Operations.Refused(oscal.Problems);
         clock.Lap("read the OSCAL catalog (parse + map)");
 
+        // As ImportCatalogue does: the rows' computed columns, then the fingerprint, on another thread from here on.
+        using var prepared = PreparedContent.Start(document);
+        clock.Lap("start the columns and the fingerprint on another thread");
+
         // KeepWhatOscalCatalogsLackAsync: a stored version would lend the file its mappings; a fresh database has none.
         // What it found (nothing) goes on to the applier, which does not look again.
         if (await store.FindAsync(document.Code.Name, document.Code.Version, ct) is not null)
@@ -121,11 +125,9 @@ internal static class ImportPhases
         await using var unit = await db.BeginUnitAsync(ct);
         clock.Lap("begin the transaction");
 
-        // As CatalogueApplier does for a new version: the fingerprint is hashed on another thread meanwhile.
-        var hashing = Task.Run(() => CatalogueFingerprint.Current(document), CancellationToken.None);
         var merge = await store.MergeStandardsAsync(document.Standards, apply: true, ct);
         var header = store.AddVersion(document, "pending", time.GetUtcNow());
-        clock.Lap("track the header and standards (fingerprint starts on another thread)");
+        clock.Lap("track the header and standards");
 
         // SaveChanges would do this first; done apart to tell EF's bookkeeping from the SQL.
         db.ChangeTracker.DetectChanges();
@@ -134,10 +136,13 @@ internal static class ImportPhases
         await db.SaveChangesAsync(ct);
         clock.Lap("EF: save changes (header, standards)");
 
-        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
-        clock.Lap("content rows: build (search text, JSON) + prepared INSERTs");
+        var columns = await prepared.Columns;
+        clock.Lap("wait for the computed columns (search text, JSON)");
 
-        header.ContentHash = await hashing;
+        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, columns);
+        clock.Lap("content rows: prepared INSERTs");
+
+        header.ContentHash = await prepared.Fingerprint;
         clock.Lap("wait for the fingerprint (SHA-256 of the fields)");
 
         db.Record("catalogue.imported", "catalogue", header.Id.ToString(), null,

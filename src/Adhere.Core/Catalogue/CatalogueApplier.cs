@@ -16,8 +16,9 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
     /// already looked the version up (to complete the document from it) passes what it found as
     /// <paramref name="known"/>, so that it is not read twice.
     /// </summary>
+    /// <param name="prepared">Work already started on the document (<see cref="PreparedContent"/>), used when it fits.</param>
     public async Task<ImportReport> ApplyAsync(CatalogueDocument document, string formatName, bool dryRun, IProgress<string>? progress,
-        CancellationToken ct, KnownVersion? known = null)
+        CancellationToken ct, KnownVersion? known = null, PreparedContent? prepared = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var existing = known is { } k ? k.Stored?.Header : await store.FindAsync(document.Code.Name, document.Code.Version, ct);
@@ -28,7 +29,7 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         if (existing is null) action = ImportAction.Created;
         else
         {
-            fingerprint = CatalogueFingerprint.Current(document);
+            fingerprint = prepared?.FingerprintOf(document) is { } ready ? await ready : CatalogueFingerprint.Current(document);
             var stored = known?.Stored?.Document ?? await store.LoadAsync(existing, ct);
             diff = CatalogueDiff.Compare(stored, document);
             // Unchanged when the file is the one imported last, or when it says the same in another order or format
@@ -57,10 +58,10 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         {
             // A new version's fingerprint is only stored, so it is hashed on another thread while the rows are written
             // (ADR 0035): the header goes in first with a placeholder, which the same transaction replaces.
-            var hashing = Task.Run(() => CatalogueFingerprint.Current(document), CancellationToken.None);
+            var hashing = prepared?.FingerprintOf(document) ?? Task.Run(() => CatalogueFingerprint.Current(document), CancellationToken.None);
             header = store.AddVersion(document, PendingFingerprint, now);
             await db.SaveChangesAsync(ct);
-            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, prepared?.ColumnsOf(document) is { } columns ? await columns : null);
             header.ContentHash = await hashing;
             Record(header, action, formatName, document);
             await db.SaveChangesAsync(ct);
@@ -72,7 +73,7 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
             Record(header, action, formatName, document);
             // The header, the standards and the audit entry first: the content rows refer to the header.
             await db.SaveChangesAsync(ct);
-            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct);
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, prepared?.ColumnsOf(document) is { } columns ? await columns : null);
         }
 
         await unit.CommitAsync(ct);

@@ -198,31 +198,39 @@ public sealed class CatalogueStore(AdhereDb db)
     /// after the header and the standards are saved (the rows refer to them). The rows bypass the change tracker:
     /// nothing in the import reads them back, and tracking hundreds of rows cost more than writing them.
     /// </summary>
-    public async Task WriteContentAsync(CatalogueId id, CatalogueDocument document, IReadOnlyList<StandardClause> newClauses, CancellationToken ct)
+    /// <param name="columns">The computed columns of <paramref name="document"/>'s controls, in order, when a caller has
+    /// them already (<see cref="PreparedContent"/>); computed here otherwise.</param>
+    public async Task WriteContentAsync(CatalogueId id, CatalogueDocument document, IReadOnlyList<StandardClause> newClauses, CancellationToken ct,
+        IReadOnlyList<ControlColumns>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(newClauses);
+        if (columns is not null && columns.Count != document.Controls.Count) throw new ArgumentException("One set of columns per control.", nameof(columns));
         await RowWriter.InsertAsync(db, newClauses, ct);
         await RowWriter.InsertAsync(db, document.Sections.Select((s, position) => new CatalogueSection
         {
             CatalogueId = id, Key = s.Key, ParentKey = s.ParentKey, Title = s.Title, Description = s.Description, Extra = s.Extra, Position = position,
         }), ct);
-        await RowWriter.InsertAsync(db, document.Controls.Select((c, position) => new CatalogueControl
+        await RowWriter.InsertAsync(db, document.Controls.Select((c, position) =>
         {
-            CatalogueId = id,
-            Key = c.Key,
-            SectionKey = c.SectionKey,
-            ParentKey = c.ParentControlKey,
-            Title = c.Title,
-            Statement = c.Statement,
-            Guidance = c.Guidance,
-            GdprReferences = JsonSerializer.Serialize(c.GdprReferences, Json),
-            Tags = JsonSerializer.Serialize(c.Tags, Json),
-            ModuleKey = c.ModuleKey,
-            Parameters = JsonSerializer.Serialize(c.Parameters, Json),
-            Extra = c.Extra,
-            SearchText = SearchTextOf(c),
-            Position = position,
+            var computed = columns?[position] ?? ColumnsOf(c);
+            return new CatalogueControl
+            {
+                CatalogueId = id,
+                Key = c.Key,
+                SectionKey = c.SectionKey,
+                ParentKey = c.ParentControlKey,
+                Title = c.Title,
+                Statement = c.Statement,
+                Guidance = c.Guidance,
+                GdprReferences = computed.GdprReferences,
+                Tags = computed.Tags,
+                ModuleKey = c.ModuleKey,
+                Parameters = computed.Parameters,
+                Extra = c.Extra,
+                SearchText = computed.SearchText,
+                Position = position,
+            };
         }), ct);
         await RowWriter.InsertAsync(db, document.Modules.Select((m, position) => new CatalogueModule
         {
@@ -240,6 +248,14 @@ public sealed class CatalogueStore(AdhereDb db)
             }), ct);
     }
 
+    /// <summary>The columns of a control's row that are computed from its draft rather than copied.</summary>
+    public static ControlColumns ColumnsOf(ControlDraft c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new ControlColumns(SearchTextOf(c), JsonSerializer.Serialize(c.GdprReferences, Json), JsonSerializer.Serialize(c.Tags, Json),
+            JsonSerializer.Serialize(c.Parameters, Json));
+    }
+
     /// <summary>The text searched by the control search: key, title, rendered statement and tags, upper-cased.</summary>
     public static string SearchTextOf(ControlDraft c)
     {
@@ -252,6 +268,9 @@ public sealed class CatalogueStore(AdhereDb db)
 
     private static List<string> Strings(string json) => JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
 }
+
+/// <summary>The computed columns of a control row: its search text and its lists as JSON.</summary>
+public sealed record ControlColumns(string SearchText, string GdprReferences, string Tags, string Parameters);
 
 /// <summary>What merging a document's standards changes: a line per change, and the clauses still to be written.</summary>
 public sealed record StandardsMerge(IReadOnlyList<string> Changes, IReadOnlyList<StandardClause> NewClauses);

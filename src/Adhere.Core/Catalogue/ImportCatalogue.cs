@@ -87,6 +87,9 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
             ? CatalogueFormats.ReadOscalCatalog(upload.Bytes)
             : NativeCatalogueReader.Read(upload.OpenRead());
         if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
+        // The rows' computed columns and the fingerprint are hashed out on another thread while this one looks the
+        // version up, validates and saves the header (ADR 0035). A dry run writes nothing, so it needs neither.
+        using var prepared = command.DryRun ? null : PreparedContent.Start(document);
         KnownVersion? known = null;
         if (format == DetectedFormat.OscalCatalog)
         {
@@ -99,7 +102,7 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         var problems = CatalogueValidator.Validate(document);
         if (problems.Count > 0) return ImportReport.Refused(formatName, problems, document.Code.Name, document.Code.Version);
 
-        return await applier.ApplyAsync(document, formatName, command.DryRun, command.Progress, ct, known);
+        return await applier.ApplyAsync(document, formatName, command.DryRun, command.Progress, ct, known, prepared);
     }
 
     /// <summary>
