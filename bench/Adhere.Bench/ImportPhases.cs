@@ -97,7 +97,12 @@ internal static class ImportPhases
 
         clock.Lap("copy the upload into a pooled array");
 
-        // Format detection stops at the root's first property ("catalog"), so it is left out.
+        // Format detection stops at the root's first property ("catalog"), so it is left out. As ImportCatalogue does,
+        // the version is looked up on another thread (by the title and version at the file's start) during the read.
+        var (title, version) = OscalCatalogPeek.TitleAndVersion(copy.AsSpan(0, bytes.Length)) ?? throw new InvalidOperationException("No title and version at the start.");
+        var lookup = Task.Run(() => store.FindAsync(title, version, ct), ct);
+        clock.Lap("peek the title and version, start the look-up on another thread");
+
         var oscal = OscalCatalogReader.Read(copy.AsMemory(0, bytes.Length));
         var document = oscal.Document ?? throw Operations.Refused(oscal.Problems);
         clock.Lap("read the OSCAL catalog (parse + map)");
@@ -108,12 +113,8 @@ internal static class ImportPhases
 
         // KeepWhatOscalCatalogsLackAsync: a stored version would lend the file its mappings; a fresh database has none.
         // What it found (nothing) goes on to the applier, which does not look again.
-        if (await store.FindAsync(document.Code.Name, document.Code.Version, ct) is not null)
-        {
-            throw new InvalidOperationException("The fresh database already holds this version.");
-        }
-
-        clock.Lap("look for a stored version to keep mappings from");
+        if (await lookup is not null) throw new InvalidOperationException("The fresh database already holds this version.");
+        clock.Lap("wait for the look-up of a stored version (to keep mappings from)");
 
         var problems = CatalogueValidator.Validate(document);
         if (problems.Count > 0) throw Operations.Refused(problems);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Adhere.Core.Catalogue.Native;
+using Adhere.Core.Catalogue.Oscal;
 using Adhere.Domain.Catalogue;
 
 namespace Adhere.Core.Catalogue;
@@ -83,18 +84,34 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         if (format == DetectedFormat.OscalMapping) return await importMappings.HandleAsync(upload.OpenRead(), command.DryRun, command.Progress, ct);
 
         formatName = format == DetectedFormat.OscalCatalog ? "oscal-catalog" : "native";
-        var read = format == DetectedFormat.OscalCatalog
-            ? CatalogueFormats.ReadOscalCatalog(upload.Bytes)
-            : NativeCatalogueReader.Read(upload.OpenRead());
+        // An OSCAL catalog's version is looked up on another thread while the file is read, by the title and version at
+        // its start (ADR 0035); the reading thread does not touch the database until the look-up is over.
+        var peeked = format == DetectedFormat.OscalCatalog ? OscalCatalogPeek.TitleAndVersion(upload.Bytes.Span) : null;
+        var lookup = peeked is { } start ? Task.Run(() => store.FindAsync(start.Title, start.Version, ct), ct) : null;
+        CatalogueReadResult read;
+        try
+        {
+            read = format == DetectedFormat.OscalCatalog
+                ? CatalogueFormats.ReadOscalCatalog(upload.Bytes)
+                : NativeCatalogueReader.Read(upload.OpenRead());
+        }
+        finally
+        {
+            if (lookup is not null) await ((Task)lookup).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
-        // The rows' computed columns and the fingerprint are hashed out on another thread while this one looks the
-        // version up, validates and saves the header (ADR 0035). A dry run writes nothing, so it needs neither.
+        // The rows' computed columns and the fingerprint are worked out on another thread while this one validates and
+        // saves the header (ADR 0035). A dry run writes nothing, so it needs neither.
         using var prepared = command.DryRun ? null : PreparedContent.Start(document);
         KnownVersion? known = null;
         if (format == DetectedFormat.OscalCatalog)
         {
             StoredVersion? stored;
-            (document, stored) = await KeepWhatOscalCatalogsLackAsync(document, ct);
+            var existing = lookup is not null && peeked == (document.Code.Name, document.Code.Version)
+                ? await lookup
+                : await store.FindAsync(document.Code.Name, document.Code.Version, ct);
+            (document, stored) = await KeepWhatOscalCatalogsLackAsync(document, existing, ct);
             known = new KnownVersion(stored);
         }
         command.Progress?.Report($"Parsed {document.Sections.Count} section(s) and {document.Controls.Count} control(s).");
@@ -110,9 +127,9 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
     /// version, those are kept from the stored version (mappings only where their control still exists), so that
     /// re-importing a catalog does not silently drop them; mappings change through mapping collections.
     /// </summary>
-    private async Task<(CatalogueDocument Document, StoredVersion? Stored)> KeepWhatOscalCatalogsLackAsync(CatalogueDocument document, CancellationToken ct)
+    private async Task<(CatalogueDocument Document, StoredVersion? Stored)> KeepWhatOscalCatalogsLackAsync(CatalogueDocument document,
+        CatalogueVersion? existing, CancellationToken ct)
     {
-        var existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
         if (existing is null) return (document, null);
         var stored = await store.LoadAsync(existing, ct);
         var keys = document.Controls.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);

@@ -125,6 +125,9 @@ public sealed class CatalogueRoundTripTests(AdhereAppFactory app) : IClassFixtur
         Assert.Equal(original.Controls.Select(c => string.Join('|', c.GdprReferences.Concat(c.Tags))), copy.Controls.Select(c => string.Join('|', c.GdprReferences.Concat(c.Tags))));
         Assert.Equal(original.Sections.Select(s => (s.Key, s.ParentKey, s.Title)), copy.Sections.Select(s => (s.Key, s.ParentKey, s.Title)));
         Assert.Equal(Mappings(original), Mappings(copy));
+        // The catalog again: its version is found (looked up while the file is read) and lends it the mappings.
+        Assert.Equal(ImportAction.Unchanged, (await ImportAsync(elsewhere, catalog)).Action);
+        Assert.Equal(Mappings(original), Mappings(await StoredAsync(elsewhere, name, "2.11")));
     }
 
     private static IEnumerable<string> Mappings(CatalogueDocument d) =>

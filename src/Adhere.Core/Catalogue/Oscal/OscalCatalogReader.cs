@@ -75,6 +75,69 @@ public static class OscalCatalogReader
     }
 }
 
+/// <summary>
+/// The title and version of an OSCAL catalog from the start of its file, without reading the rest: an import looks its
+/// version up while the whole file is read (ADR 0035). Null when they are not among the first
+/// <see cref="PeekLimit"/> bytes, or the start is not what a catalog looks like; the full read decides then.
+/// </summary>
+public static class OscalCatalogPeek
+{
+    /// <summary>How much of the file the peek reads at most: the metadata comes first in catalogs we have seen.</summary>
+    public const int PeekLimit = 64 * 1024;
+
+    public static (string Title, string Version)? TitleAndVersion(ReadOnlySpan<byte> json)
+    {
+        if (json.StartsWith("\uFEFF"u8)) json = json[3..];
+        var final = json.Length <= PeekLimit;
+        var reader = new Utf8JsonReader(final ? json : json[..PeekLimit], final, default);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            if (!Find(ref reader, "catalog"u8) || !Find(ref reader, "metadata"u8)) return null;
+            string? title = null, version = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isTitle = reader.ValueTextEquals("title"u8);
+                var isVersion = !isTitle && reader.ValueTextEquals("version"u8);
+                if (!reader.Read()) return null;
+                if (isTitle || isVersion)
+                {
+                    // A repeated property or another type: the full read reports it, the peek does not guess.
+                    if (reader.TokenType != JsonTokenType.String || (isTitle ? title : version) is not null) return null;
+                    if (isTitle) title = reader.GetString();
+                    else version = reader.GetString();
+                    if (title is not null && version is not null) return (title, version);
+                }
+                else if (!reader.TrySkip()) return null;
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Moves into the object value of <paramref name="name"/> among the properties of the current object.</summary>
+    private static bool Find(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var found = reader.ValueTextEquals(name);
+            if (!reader.Read()) return false;
+            if (found) return reader.TokenType == JsonTokenType.StartObject;
+            if (!reader.TrySkip()) return false;
+        }
+
+        return false;
+    }
+}
+
 /// <summary>Names, problem codes and identifier rules shared by the OSCAL catalog reader and writer.</summary>
 internal static class OscalCatalogConventions
 {
