@@ -100,21 +100,21 @@ internal static class ImportPhases
         // Format detection stops at the root's first property ("catalog"), so it is left out. As ImportCatalogue does,
         // the version is looked up on another thread (by the title and version at the file's start) during the read.
         var (title, version) = OscalCatalogPeek.TitleAndVersion(copy.AsSpan(0, bytes.Length)) ?? throw new InvalidOperationException("No title and version at the start.");
-        var lookup = Task.Run(() => store.FindAsync(title, version, ct), ct);
-        clock.Lap("peek the title and version, start the look-up on another thread");
+        var lookup = SharedWork<CatalogueVersion?>.Offer(() => store.FindAsync(title, version, ct));
+        clock.Lap("peek the title and version, offer the look-up to another thread");
 
         var oscal = OscalCatalogReader.Read(copy.AsMemory(0, bytes.Length));
         var document = oscal.Document ?? throw Operations.Refused(oscal.Problems);
         clock.Lap("read the OSCAL catalog (parse + map)");
 
-        // As ImportCatalogue does: the rows' computed columns, then the fingerprint, on another thread from here on.
-        using var prepared = PreparedContent.Start(document);
-        clock.Lap("start the columns and the fingerprint on another thread");
-
         // KeepWhatOscalCatalogsLackAsync: a stored version would lend the file its mappings; a fresh database has none.
         // What it found (nothing) goes on to the applier, which does not look again.
-        if (await lookup is not null) throw new InvalidOperationException("The fresh database already holds this version.");
-        clock.Lap("wait for the look-up of a stored version (to keep mappings from)");
+        if (await lookup.RunOrJoinAsync() is not null) throw new InvalidOperationException("The fresh database already holds this version.");
+        clock.Lap("take the look-up of a stored version (run here if no other thread began it)");
+
+        // As ImportCatalogue does: the rows' computed columns, then the fingerprint, offered to another thread.
+        using var prepared = PreparedContent.Start(document);
+        clock.Lap("offer the columns and the fingerprint to another thread");
 
         var problems = CatalogueValidator.Validate(document);
         if (problems.Count > 0) throw Operations.Refused(problems);
@@ -137,14 +137,14 @@ internal static class ImportPhases
         await db.SaveChangesAsync(ct);
         clock.Lap("EF: save changes (header, standards)");
 
-        var columns = await prepared.Columns;
-        clock.Lap("wait for the computed columns (search text, JSON)");
+        var columns = await prepared.ColumnsAsync();
+        clock.Lap("take the computed columns (search text, JSON; here if no other thread began them)");
 
         await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, columns);
         clock.Lap("content rows: prepared INSERTs");
 
-        header.ContentHash = await prepared.Fingerprint;
-        clock.Lap("wait for the fingerprint (SHA-256 of the fields)");
+        header.ContentHash = await prepared.FingerprintAsync();
+        clock.Lap("take the fingerprint (SHA-256 of the fields; here if no other thread began it)");
 
         db.Record("catalogue.imported", "catalogue", header.Id.ToString(), null,
             new AuditChanges()

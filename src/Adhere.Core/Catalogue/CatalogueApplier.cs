@@ -29,7 +29,7 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         if (existing is null) action = ImportAction.Created;
         else
         {
-            fingerprint = prepared?.FingerprintOf(document) is { } ready ? await ready : CatalogueFingerprint.Current(document);
+            fingerprint = prepared is not null && prepared.IsFor(document) ? await prepared.FingerprintAsync() : CatalogueFingerprint.Current(document);
             var stored = known?.Stored?.Document ?? await store.LoadAsync(existing, ct);
             diff = CatalogueDiff.Compare(stored, document);
             // Unchanged when the file is the one imported last, or when it says the same in another order or format
@@ -57,12 +57,17 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         if (existing is null)
         {
             // A new version's fingerprint is only stored, so it is hashed on another thread while the rows are written
-            // (ADR 0035): the header goes in first with a placeholder, which the same transaction replaces.
-            var hashing = prepared?.FingerprintOf(document) ?? Task.Run(() => CatalogueFingerprint.Current(document), CancellationToken.None);
+            // (ADR 0036): the header goes in first with a placeholder, which the same transaction replaces.
+            if (prepared is null || !prepared.IsFor(document))
+            {
+                prepared?.Dispose();
+                prepared = PreparedContent.Start(document);
+            }
+
             header = store.AddVersion(document, PendingFingerprint, now);
             await db.SaveChangesAsync(ct);
-            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, prepared?.ColumnsOf(document) is { } columns ? await columns : null);
-            header.ContentHash = await hashing;
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, await prepared.ColumnsAsync());
+            header.ContentHash = await prepared.FingerprintAsync();
             Record(header, action, formatName, document);
             await db.SaveChangesAsync(ct);
         }
@@ -73,7 +78,7 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
             Record(header, action, formatName, document);
             // The header, the standards and the audit entry first: the content rows refer to the header.
             await db.SaveChangesAsync(ct);
-            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, prepared?.ColumnsOf(document) is { } columns ? await columns : null);
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, prepared is not null && prepared.HasControlsOf(document) ? await prepared.ColumnsAsync() : null);
         }
 
         await unit.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
@@ -252,8 +253,9 @@ public sealed class CatalogueStore(AdhereDb db)
     public static ControlColumns ColumnsOf(ControlDraft c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new ControlColumns(SearchTextOf(c), JsonSerializer.Serialize(c.GdprReferences, Json), JsonSerializer.Serialize(c.Tags, Json),
-            JsonSerializer.Serialize(c.Parameters, Json));
+        // Source-generated serialisers: the same JSON as the reflection-based ones with Json, in half the time (ADR 0036).
+        return new ControlColumns(SearchTextOf(c), JsonSerializer.Serialize(c.GdprReferences, ColumnsJson.Default.IReadOnlyListString),
+            JsonSerializer.Serialize(c.Tags, ColumnsJson.Default.IReadOnlyListString), JsonSerializer.Serialize(c.Parameters, ColumnsJson.Default.IReadOnlyListParameterDraft));
     }
 
     /// <summary>The text searched by the control search: key, title, rendered statement and tags, upper-cased.</summary>
@@ -268,6 +270,12 @@ public sealed class CatalogueStore(AdhereDb db)
 
     private static List<string> Strings(string json) => JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
 }
+
+/// <summary>The JSON columns of a control row, with <see cref="JsonSerializerDefaults.Web"/> as <c>CatalogueStore</c> reads them.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<ParameterDraft>))]
+internal sealed partial class ColumnsJson : JsonSerializerContext;
 
 /// <summary>The computed columns of a control row: its search text and its lists as JSON.</summary>
 public sealed record ControlColumns(string SearchText, string GdprReferences, string Tags, string Parameters);

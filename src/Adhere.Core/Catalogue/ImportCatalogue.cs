@@ -85,32 +85,35 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
 
         formatName = format == DetectedFormat.OscalCatalog ? "oscal-catalog" : "native";
         // An OSCAL catalog's version is looked up on another thread while the file is read, by the title and version at
-        // its start (ADR 0035); the reading thread does not touch the database until the look-up is over.
+        // its start (ADR 0036); this thread does not touch the database until it has the look-up's result.
         var peeked = format == DetectedFormat.OscalCatalog ? OscalCatalogPeek.TitleAndVersion(upload.Bytes.Span) : null;
-        var lookup = peeked is { } start ? Task.Run(() => store.FindAsync(start.Title, start.Version, ct), ct) : null;
+        var lookup = peeked is { } start ? SharedWork<CatalogueVersion?>.Offer(() => store.FindAsync(start.Title, start.Version, ct)) : null;
+        CatalogueVersion? existing;
         CatalogueReadResult read;
         try
         {
             read = format == DetectedFormat.OscalCatalog
                 ? CatalogueFormats.ReadOscalCatalog(upload.Bytes)
                 : NativeCatalogueReader.Read(upload.OpenRead());
+            var sameVersion = lookup is not null && read.Document is { } d && peeked == (d.Code.Name, d.Code.Version);
+            existing = sameVersion ? await lookup!.RunOrJoinAsync() : null;
         }
         finally
         {
-            if (lookup is not null) await ((Task)lookup).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Never go on with the look-up running: stop it if it has not begun, else let it end.
+            lookup?.Abandon();
+            if (lookup is not null) await ((Task)lookup.Completion).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
         // The rows' computed columns and the fingerprint are worked out on another thread while this one validates and
-        // saves the header (ADR 0035). A dry run writes nothing, so it needs neither.
+        // saves the header (ADR 0036). A dry run writes nothing, so it needs neither.
         using var prepared = command.DryRun ? null : PreparedContent.Start(document);
         KnownVersion? known = null;
         if (format == DetectedFormat.OscalCatalog)
         {
             StoredVersion? stored;
-            var existing = lookup is not null && peeked == (document.Code.Name, document.Code.Version)
-                ? await lookup
-                : await store.FindAsync(document.Code.Name, document.Code.Version, ct);
+            if (lookup is null || peeked != (document.Code.Name, document.Code.Version)) existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
             (document, stored) = await KeepWhatOscalCatalogsLackAsync(document, existing, ct);
             known = new KnownVersion(stored);
         }
@@ -194,7 +197,7 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
 
 /// <summary>
 /// An upload read into memory, at most a size limit. A known length is read into an array rented from the shared
-/// pool (ADR 0035): a fresh array of a few megabytes costs the runtime more to clear and map than the copy itself, on
+/// pool (ADR 0036): a fresh array of a few megabytes costs the runtime more to clear and map than the copy itself, on
 /// every import. Nothing read from it may outlive it: the readers copy what they keep into strings.
 /// </summary>
 internal sealed class Upload : IDisposable

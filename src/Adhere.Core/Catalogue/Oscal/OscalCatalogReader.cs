@@ -77,7 +77,7 @@ public static class OscalCatalogReader
 
 /// <summary>
 /// The title and version of an OSCAL catalog from the start of its file, without reading the rest: an import looks its
-/// version up while the whole file is read (ADR 0035). Null when they are not among the first
+/// version up while the whole file is read (ADR 0036). Null when they are not among the first
 /// <see cref="PeekLimit"/> bytes, or the start is not what a catalog looks like; the full read decides then.
 /// </summary>
 public static class OscalCatalogPeek
