@@ -42,11 +42,18 @@ public sealed class SharedWorkTests
     [Fact]
     public async Task Offer_AnotherThreadFree_RunsThereAndLeavesTheResult()
     {
+        using var ran = new ManualResetEventSlim();
         var caller = Environment.CurrentManagedThreadId;
-        var work = SharedWork<int>.Offer(() => Task.FromResult(Environment.CurrentManagedThreadId));
+        var work = SharedWork<int>.Offer(() =>
+        {
+            ran.Set();
+            return Task.FromResult(Environment.CurrentManagedThreadId);
+        });
+
+        // This thread blocks meanwhile, so the work can only have run on another one.
+        Assert.True(ran.Wait(TimeSpan.FromSeconds(30)));
 
         var ranOn = await work.Completion.WaitAsync(TimeSpan.FromSeconds(30));
-
         Assert.NotEqual(caller, ranOn);
         Assert.Equal(ranOn, await work.RunOrJoinAsync());
     }
