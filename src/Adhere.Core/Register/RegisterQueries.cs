@@ -146,9 +146,10 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         {
             // On SQLite text is the costly part (FTS5 lists), so it is matched once: every matching key in register order
             // (at most one per entry; SQLite compares bytes, so the sort is cheap), then the page's rows by key.
-            // PostgreSQL counts first (a text with a space from the splits table's index, ADR 0035): a few matches are sorted the same way (walking the register order to find them
-            // could pass thousands of rows when they sort late), many are paged by the general path below, since its
-            // sort compares by collation and sorting thousands costs more than walking the order to fill a page (ADR 0031).
+            // PostgreSQL counts first (a text alone with a space from the splits table's index, ADR 0035): a few matches
+            // are sorted the same way (walking the register order to find them could pass thousands of rows when they sort
+            // late), many are paged by the general path below, since its sort compares by collation and sorting thousands
+            // costs more than walking the order to fill a page (ADR 0031).
             List<long> keys = total == 0 ? [] : await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
             var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
             rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);
