@@ -24,6 +24,8 @@ public sealed class PostgresAdhereDb(DbContextOptions<PostgresAdhereDb> options,
         builder.HasPostgresExtension("pg_trgm");
         builder.Entity<Register.RegisterSearchEntry>().HasIndex(x => x.Text, "IX_RegisterSearchEntries_Text_Trigram")
             .HasMethod("gin").HasOperators("gin_trgm_ops");
+        // The total of a text search with a space reads this table's index instead of testing every entry (ADR 0035).
+        Register.RegisterSearchSplit.Configure(builder);
     }
 }
 

@@ -73,6 +73,9 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
         // On SQLite, the same search with the plain substring test instead of the word index: the way to walk the register
         // order (ADR 0033). Null where the text is not counted first.
         IQueryable<RegisterSearchEntry>? walked = null;
+        // On PostgreSQL, a text's total from the splits table (ADR 0035), without testing every entry. Null where the
+        // text has no usable space, or another filter must count too.
+        IQueryable<int>? splitCount = null;
         if (q is not null && (q.Contains('\0', StringComparison.Ordinal) || q.Contains(RegisterSearchEntry.Separator, StringComparison.Ordinal)))
         {
             // No name or ID holds a NUL (PostgreSQL cannot even store one, nor take it as a parameter), and a line break
@@ -87,6 +90,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
                 ? Enum.GetValues<ComplianceLevel>().Select(l => parsed.Value.WithLevel(l).ToString()).ToList()
                 : [];
             entries = RegisterTextSearch.Matching(db, up, ids);
+            if (db.Database.IsNpgsql() && ids.Count == 0) splitCount = RegisterTextSearch.CountBySplit(db, up);
             if (!db.Database.IsNpgsql() && RegisterTextSearch.NarrowedByWords(up)) walked = RegisterTextSearch.Matching(db, up, ids, narrow: false);
         }
 
@@ -97,6 +101,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var names = await db.ServiceCategories.AsNoTracking().Where(c => c.NormalizedName == wanted).Select(c => c.Name).Distinct().ToListAsync(ct);
             if (names.Count == 0) return RegisterErrors.CategoryUnknown(search.Category);
             var inAny = RegisterTextSearch.InAnyCategory(names);
+            splitCount = null;
             entries = entries.Where(inAny);
             walked = walked?.Where(inAny);
             if (names.Count == 1)
@@ -115,6 +120,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
 
             var level = (ComplianceLevel)number;
             entries = entries.Where(e => e.GrantedLevel == level);
+            splitCount = null;
             walked = walked?.Where(e => e.GrantedLevel == level);
         }
 
@@ -123,6 +129,7 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             var status = search.Status.Trim().ToLowerInvariant();
             if (!RegisterStatus.All.Contains(status)) return RegisterErrors.StatusInvalid(search.Status);
             entries = FilterStatus(entries, status, Today);
+            splitCount = null;
             walked = walked is null ? null : FilterStatus(walked, status, Today);
         }
 
@@ -135,13 +142,14 @@ public sealed class RegisterQueries(AdhereDb db, TimeProvider time)
             rows = await CategoryPageRows(inCategory, (page - 1) * size, size).ToListAsync(ct);
             total = KnownTotal(rows.Count) ?? await inCategory.CountAsync(ct);
         }
-        else if (!string.IsNullOrEmpty(q) && walked is null && (!db.Database.IsNpgsql() || (total = await entries.CountAsync(ct)) <= SortedMatchLimit))
+        else if (!string.IsNullOrEmpty(q) && walked is null && (!db.Database.IsNpgsql() || (total = await (splitCount is null ? entries.CountAsync(ct) : splitCount.SingleAsync(ct))) <= SortedMatchLimit))
         {
             // On SQLite text is the costly part (FTS5 lists), so it is matched once: every matching key in register order
             // (at most one per entry; SQLite compares bytes, so the sort is cheap), then the page's rows by key.
-            // PostgreSQL counts first: a few matches are sorted the same way (walking the register order to find them
-            // could pass thousands of rows when they sort late), many are paged by the general path below, since its
-            // sort compares by collation and sorting thousands costs more than walking the order to fill a page (ADR 0031).
+            // PostgreSQL counts first (a text alone with a space from the splits table's index, ADR 0035): a few matches
+            // are sorted the same way (walking the register order to find them could pass thousands of rows when they sort
+            // late), many are paged by the general path below, since its sort compares by collation and sorting thousands
+            // costs more than walking the order to fill a page (ADR 0031).
             List<long> keys = total == 0 ? [] : await entries.OrderBy(e => e.SortName).ThenBy(e => e.VerificationId).Select(e => e.Key).ToListAsync(ct);
             var pageKeys = keys.Skip((page - 1) * size).Take(size).ToList();
             rows = pageKeys.Count == 0 ? [] : await PageRows(db.RegisterSearchEntries.Where(e => pageKeys.Contains(e.Key)), 0, size).ToListAsync(ct);

@@ -58,6 +58,31 @@ internal static class RegisterTextSearch
         return entries.Where(byId);
     }
 
+    /// <summary>
+    /// PostgreSQL (ADR 0035): how many entries' texts contain <paramref name="normalized"/> (trimmed, without
+    /// <see cref="RegisterSearchEntry.Separator"/>), from one range of the splits table's index, without reading the
+    /// entries. The text is cut at its first space: an occurrence puts a space of the entry's line there, whose row has
+    /// the rest of the text at the start of <see cref="RegisterSearchSplit.After"/> and the text up to the space at the
+    /// end of <see cref="RegisterSearchSplit.Before"/>; and such a row is an occurrence. Null without a space, or with
+    /// fewer than <see cref="MinIndexedLength"/> characters after it, whose range of the index could be too wide to beat
+    /// the substring test.
+    /// </summary>
+    public static IQueryable<int>? CountBySplit(AdhereDb db, string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(normalized);
+        var space = normalized.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0 || !Indexed(normalized[(space + 1)..])) return null;
+        // LIKE 'x%' on a column of collation "C" is a range of its index; LIKE '%x' tests the end of the index tuple's Before.
+        var after = EscapeLike(normalized[(space + 1)..]) + "%";
+        var before = "%" + EscapeLike(normalized[..(space + 1)]);
+        // count(DISTINCT) sorts the keys; EF's Distinct().Count() hashes them in a subquery, 0.5 ms dearer for 2,500 keys.
+        return db.Database.SqlQuery<int>($"""
+            SELECT count(DISTINCT "EntryKey")::int AS "Value" FROM "RegisterSearchSplits"
+            WHERE "After" LIKE {after} ESCAPE '\' AND "Before" LIKE {before} ESCAPE '\'
+            """);
+    }
+
     /// <summary>Entries with a declared service in one of the categories <paramref name="names"/> (names as services store them).</summary>
     public static Expression<Func<RegisterSearchEntry, bool>> InAnyCategory(IReadOnlyList<string> names)
     {
@@ -99,16 +124,19 @@ internal static class RegisterTextSearch
     internal static bool Indexed(string normalized) => normalized.EnumerateRunes().Take(MinIndexedLength).Count() >= MinIndexedLength;
 
     /// <summary><c>%text%</c> with the LIKE metacharacters of the text escaped, so that they match literally.</summary>
-    internal static string LikePattern(string text)
+    internal static string LikePattern(string text) => "%" + EscapeLike(text) + "%";
+
+    /// <summary>The text with the LIKE metacharacters (and the escape character <c>\</c>) escaped, so that they match literally.</summary>
+    internal static string EscapeLike(string text)
     {
-        var pattern = new StringBuilder(text.Length + 4).Append('%');
+        var escaped = new StringBuilder(text.Length + 2);
         foreach (var c in text)
         {
-            if (c is '\\' or '%' or '_') pattern.Append('\\');
-            pattern.Append(c);
+            if (c is '\\' or '%' or '_') escaped.Append('\\');
+            escaped.Append(c);
         }
 
-        return pattern.Append('%').ToString();
+        return escaped.ToString();
     }
 
     /// <summary>

@@ -861,6 +861,34 @@ namespace Adhere.Core.Migrations.Postgres
                     b.ToTable("RegisterSearchEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Adhere.Core.Register.RegisterSearchSplit", b =>
+                {
+                    b.Property<long>("EntryKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("EntryKey", "Position");
+
+                    b.HasIndex("After", "EntryKey");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("After", "EntryKey"), new[] { "Before" });
+
+                    b.ToTable("RegisterSearchSplits", (string)null);
+                });
+
             modelBuilder.Entity("Adhere.Core.Register.TransparencyLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
