@@ -13,16 +13,6 @@ namespace Adhere.Web.Tests.Catalogue;
 /// <summary>Whole-pipeline checks on a real database: real files in, exports out, and back in elsewhere.</summary>
 public sealed class CatalogueRoundTripTests(AdhereAppFactory app) : IClassFixture<AdhereAppFactory>
 {
-    private static string SharedFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Adhere.slnx"))) return Path.Combine(dir.FullName, "..", "shared", relative);
-        }
-
-        throw new DirectoryNotFoundException("Adhere.slnx not found");
-    }
-
     private static Task<ImportReport> ImportAsync(AdhereAppFactory target, byte[] bytes, CatalogueFormat format = CatalogueFormat.Auto) =>
         target.WithSystemAsync(sp => sp.GetRequiredService<ImportCatalogue>()
             .HandleAsync(new ImportCatalogue.Command(new MemoryStream(bytes), bytes.Length, format, false), CancellationToken.None));
@@ -78,7 +68,7 @@ public sealed class CatalogueRoundTripTests(AdhereAppFactory app) : IClassFixtur
     [InlineData("oscal/examples/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json")]
     public async Task Import_RealNistFile_StoresEveryGroupAndControl(string file)
     {
-        var bytes = await File.ReadAllBytesAsync(SharedFile(file));
+        var bytes = await File.ReadAllBytesAsync(RepositoryFiles.Shared(file));
         using var json = JsonDocument.Parse(bytes);
         var catalog = json.RootElement.GetProperty("catalog");
         var (groups, controls) = Count(catalog);

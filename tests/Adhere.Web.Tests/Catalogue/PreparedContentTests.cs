@@ -1,22 +1,14 @@
 using Adhere.Core.Catalogue;
 using Adhere.Core.Catalogue.Oscal;
 using Adhere.Domain.Catalogue;
+using Adhere.Web.Tests.Infrastructure;
 
 namespace Adhere.Web.Tests.Catalogue;
 
 public sealed class PreparedContentTests
 {
-    private static CatalogueDocument Nist()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Adhere.slnx"))) continue;
-            var file = Path.Combine(dir.FullName, "..", "shared", "oscal", "examples", "NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json");
-            return OscalCatalogReader.Read(File.ReadAllBytes(file)).Document!;
-        }
-
-        throw new DirectoryNotFoundException("Adhere.slnx not found");
-    }
+    private static CatalogueDocument Nist() => OscalCatalogReader.Read(File.ReadAllBytes(
+        RepositoryFiles.Shared("oscal/examples/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json"))).Document!;
 
     [Fact]
     public async Task Start_RealCatalog_GivesTheColumnsAndFingerprintTheImportWouldCompute()

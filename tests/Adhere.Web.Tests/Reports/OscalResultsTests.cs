@@ -298,7 +298,7 @@ public sealed class OscalResultsTests(AdhereAppFactory app) : IClassFixture<Adhe
 /// <summary>NIST's assessment plan and results schemas (in <c>../shared/oscal/schema</c> beside the repository), read once.</summary>
 internal static class OscalAssessmentSchemas
 {
-    private static readonly Lazy<string> SchemaFolder = new(() => Path.Combine(RepositoryRoot(), "..", "shared", "oscal", "schema"));
+    private static readonly Lazy<string> SchemaFolder = new(() => RepositoryFiles.Shared("oscal/schema"));
 
     public static readonly Lazy<JsonSchema> Results = new(() => Load("oscal_assessment-results_schema.json"));
 
@@ -320,14 +320,4 @@ internal static class OscalAssessmentSchemas
     // Each schema in its own registry: the global one refuses a second schema with the same definitions' $ids.
     private static JsonSchema Load(string file) =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(SchemaFolder.Value, file)), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Adhere.slnx"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("Adhere.slnx not found above the test binaries.");
-    }
 }

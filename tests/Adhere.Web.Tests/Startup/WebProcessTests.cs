@@ -82,7 +82,7 @@ public sealed partial class WebProcessTests
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot(), "src", "Adhere.Web"),
+            WorkingDirectory = Path.Combine(RepositoryFiles.Root, "src", "Adhere.Web"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -149,19 +149,10 @@ public sealed partial class WebProcessTests
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release" : "Debug";
-        var path = Path.Combine(RepositoryRoot(), "src", "Adhere.Web", "bin", configuration, "net10.0", "Adhere.Web.dll");
+        var path = Path.Combine(RepositoryFiles.Root, "src", "Adhere.Web", "bin", configuration, "net10.0", "Adhere.Web.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Adhere.Web first.", path);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Adhere.slnx"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("Adhere.slnx not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningPattern();

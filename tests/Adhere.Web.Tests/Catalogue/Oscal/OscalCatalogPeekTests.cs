@@ -1,19 +1,12 @@
 using System.Text;
 using Adhere.Core.Catalogue.Oscal;
+using Adhere.Web.Tests.Infrastructure;
 
 namespace Adhere.Web.Tests.Catalogue.Oscal;
 
 public sealed class OscalCatalogPeekTests
 {
-    private static byte[] Shared(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Adhere.slnx"))) return File.ReadAllBytes(Path.Combine(dir.FullName, "..", "shared", relative));
-        }
-
-        throw new DirectoryNotFoundException("Adhere.slnx not found");
-    }
+    private static byte[] Shared(string relative) => File.ReadAllBytes(RepositoryFiles.Shared(relative));
 
     private static (string, string)? Peek(string json) => OscalCatalogPeek.TitleAndVersion(Encoding.UTF8.GetBytes(json));
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Adhere.Core.Catalogue.Oscal;
 using Adhere.Domain.Catalogue;
+using Adhere.Web.Tests.Infrastructure;
 using Json.Schema;
 
 namespace Adhere.Web.Tests.Catalogue.Oscal;
@@ -304,7 +305,7 @@ internal static class OscalCatalogFiles
     public const string Basic = "basic-catalog.json";
     public const string NistLow = "NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json";
 
-    private static readonly Lazy<string> Shared = new(() => Path.Combine(RepositoryRoot(), "..", "shared", "oscal"));
+    private static readonly Lazy<string> Shared = new(() => RepositoryFiles.Shared("oscal"));
 
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(
         File.ReadAllText(Path.Combine(Shared.Value, "schema", "oscal_catalog_schema.json")),
@@ -361,15 +362,5 @@ internal static class OscalCatalogFiles
 
         if (catalog.TryGetProperty("groups", out var all)) foreach (var g in all.EnumerateArray()) Group(g, null);
         return (groups, controls);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Adhere.slnx"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("Adhere.slnx not found above the test binaries.");
     }
 }

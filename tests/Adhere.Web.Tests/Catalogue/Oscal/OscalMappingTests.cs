@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Adhere.Core.Catalogue.Oscal;
 using Adhere.Domain.Catalogue;
+using Adhere.Web.Tests.Infrastructure;
 using Json.Schema;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,7 +21,7 @@ public sealed class OscalMappingTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 30, 15, TimeSpan.Zero);
 
     private static readonly Lazy<JsonSchema> MappingSchema = new(() => JsonSchema.FromText(
-        File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", "oscal", "schema", "oscal_mapping_schema.json")),
+        File.ReadAllText(RepositoryFiles.Shared("oscal/schema/oscal_mapping_schema.json")),
         // Our own registry: the global one refuses a second schema with the same $id (another test may load it too).
         new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
@@ -410,15 +411,5 @@ public sealed class OscalMappingTests
             .ToList();
         // An invalid result always names at least one error; if not, say so rather than pass silently.
         return errors.Count > 0 ? errors : ["invalid, without details"];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Adhere.slnx"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("Adhere.slnx not found above the test binaries.");
     }
 }
