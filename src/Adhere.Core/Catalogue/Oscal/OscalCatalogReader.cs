@@ -70,7 +70,7 @@ public static class OscalCatalogReader
     {
         if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..];
         // The one-pass reader handles files without problems; the tree reader lists the problems of the others.
-        var document = OscalStreamReader.TryRead(json.Span);
+        var document = OscalStreamReader.TryRead(json);
         return document is not null ? new OscalReadResult(document, []) : OscalTreeReader.Read(json);
     }
 }

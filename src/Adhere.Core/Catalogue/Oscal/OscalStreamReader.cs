@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using Adhere.Domain.Catalogue;
@@ -20,13 +21,16 @@ internal static class OscalStreamReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
-    /// <summary>The document, or null when the file has a problem (or a shape this path does not handle).</summary>
-    public static CatalogueDocument? TryRead(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// The document, or null when the file has a problem (or a shape this path does not handle). The memory must not
+    /// change during the call; no thread reads it after the call returns.
+    /// </summary>
+    public static CatalogueDocument? TryRead(ReadOnlyMemory<byte> json)
     {
-        using var reading = new Reading();
+        using var reading = new Reading(json);
         try
         {
-            var reader = new Utf8JsonReader(json, ReaderOptions);
+            var reader = new Utf8JsonReader(json.Span, ReaderOptions);
             return reading.Run(ref reader);
         }
         catch (GiveUp)
@@ -184,6 +188,139 @@ internal static class OscalStreamReader
         }
     }
 
+    /// <summary>
+    /// The top-level groups of one catalog, shared by the thread that reads the file and one helper (ADR 0036). The
+    /// helper takes groups from the front as the reading thread finds them; once all are found, the reading thread takes
+    /// them from the back. A group is mapped by one thread only, and the result keeps the document's order.
+    /// </summary>
+    private sealed class TopGroups(ReadOnlyMemory<byte> source)
+    {
+        // Monitor's Wait and Pulse, which System.Threading.Lock has not.
+        private readonly object gate = new();
+        private readonly List<Slice> slices = [];
+        private readonly List<GroupNode?> nodes = [];
+        private int front;
+        private int end;
+        private bool found;
+        private bool closed;
+        private bool helping;
+        private bool started;
+        private ExceptionDispatchInfo? failure;
+
+        /// <summary>One more group found; the first one calls the helper.</summary>
+        public void Publish(Slice bytes)
+        {
+            lock (gate)
+            {
+                slices.Add(bytes);
+                nodes.Add(null);
+                end++;
+                Monitor.PulseAll(gate);
+            }
+
+            if (started) return;
+            started = true;
+            SharedWork<bool>.Queue(static t => t.Help(), this);
+        }
+
+        /// <summary>Every group found: maps the ones the helper has not taken, waits for the helper, and returns them all.</summary>
+        public List<GroupNode> Finish(Reading reading)
+        {
+            lock (gate)
+            {
+                found = true;
+                Monitor.PulseAll(gate);
+            }
+
+            while (true)
+            {
+                int index;
+                lock (gate)
+                {
+                    if (failure is not null || end <= front) break;
+                    index = --end;
+                }
+
+                var node = reading.ReadTopGroup(slices[index], index);
+                lock (gate) nodes[index] = node;
+            }
+
+            lock (gate)
+            {
+                while (helping) Monitor.Wait(gate);
+                closed = true;
+                failure?.Throw();
+                return nodes.ConvertAll(n => n!);
+            }
+        }
+
+        /// <summary>Stops the helper from taking more groups and waits for the group it is mapping, if any.</summary>
+        public void Close()
+        {
+            lock (gate)
+            {
+                closed = true;
+                Monitor.PulseAll(gate);
+                while (helping) Monitor.Wait(gate);
+            }
+        }
+
+        private void Help()
+        {
+            Reading? reading = null;
+            try
+            {
+                while (true)
+                {
+                    int index;
+                    Slice bytes;
+                    lock (gate)
+                    {
+                        while (true)
+                        {
+                            if (closed || failure is not null) return;
+                            if (front < end)
+                            {
+                                index = front++;
+                                bytes = slices[index];
+                                helping = true;
+                                break;
+                            }
+
+                            if (found) return;
+                            Monitor.Wait(gate);
+                        }
+                    }
+
+                    try
+                    {
+                        reading ??= new Reading(source);
+                        var node = reading.ReadTopGroup(bytes, index);
+                        lock (gate) nodes[index] = node;
+                    }
+#pragma warning disable CA1031 // handed to the reading thread, which throws it as its own
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        lock (gate) failure ??= ExceptionDispatchInfo.Capture(e);
+                    }
+                    finally
+                    {
+                        lock (gate)
+                        {
+                            helping = false;
+                            Monitor.PulseAll(gate);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                reading?.Dispose();
+            }
+        }
+    }
+
     private sealed class Reading : IDisposable
     {
         private static readonly JsonWriterOptions WriterOptions = new()
@@ -208,8 +345,11 @@ internal static class OscalStreamReader
         private readonly List<string?> chunks = [];
         private byte[] unescaped = new byte[256];
 
-        public Reading()
+        private readonly ReadOnlyMemory<byte> source;
+
+        public Reading(ReadOnlyMemory<byte> source)
         {
+            this.source = source;
             aw = new Utf8JsonWriter(arena, WriterOptions);
             // The same options as the tree reader's scratch writer, so that the extras come out byte for byte the same.
             extra = new Utf8JsonWriter(extraBuffer, new JsonWriterOptions { Encoder = WriterOptions.Encoder });
@@ -272,7 +412,7 @@ internal static class OscalStreamReader
                 else if (Is(ref r, "groups"u8))
                 {
                     Once(ref seen, 8);
-                    groups = ReadGroups(ref r, "$.catalog", null);
+                    groups = ReadTopGroups(ref r);
                 }
                 else r.Skip();
             }
@@ -527,6 +667,46 @@ internal static class OscalStreamReader
             }
 
             return list;
+        }
+
+        /// <summary>
+        /// The catalog's groups, read on two threads (ADR 0036): this thread finds where each group ends (the reader's
+        /// <c>Skip</c>, a third of the cost of mapping it) and hands it to another thread, which maps groups from the
+        /// front while this one finds the rest; then this one maps groups from the back until they meet. Each group is
+        /// mapped exactly as <see cref="ReadGroups"/> maps it, by a reader of its own bytes, so the result is the same.
+        /// </summary>
+        private List<GroupNode> ReadTopGroups(ref Utf8JsonReader r)
+        {
+            r.Read();
+            if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
+            var shared = new TopGroups(source);
+            try
+            {
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                {
+                    if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                    var start = checked((int)r.TokenStartIndex);
+                    r.Skip();
+                    shared.Publish(new Slice(start, checked((int)r.BytesConsumed) - start));
+                }
+
+                return shared.Finish(this);
+            }
+            finally
+            {
+                // Whatever happened, no other thread reads the bytes once this returns (they may go back to a pool).
+                shared.Close();
+            }
+        }
+
+        /// <summary>The top-level group at <paramref name="index"/>, from its own bytes (see <see cref="ReadTopGroups"/>).</summary>
+        public GroupNode ReadTopGroup(Slice bytes, int index)
+        {
+            // The scan through the whole file already checked the syntax and the depth of these bytes.
+            var r = new Utf8JsonReader(source.Span.Slice(bytes.Start, bytes.Length), ReaderOptions);
+            r.Read();
+            return ReadGroup(ref r, string.Create(CultureInfo.InvariantCulture, $"$.catalog.groups[{index}]"),
+                (index + 1).ToString(CultureInfo.InvariantCulture));
         }
 
         private GroupNode ReadGroup(ref Utf8JsonReader r, string path, string position)

@@ -124,6 +124,46 @@ public sealed class OscalStreamReaderTests
         Assert.Equal(OscalTreeReader.Read(bytes).Problems, result.Problems);
     }
 
+    // The top-level groups are mapped on two threads (ADR 0036): a problem in a group either thread maps (the first,
+    // the middle, the last) must give up all the same, and the tree reader then reports it as before.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(17)]
+    public void Read_ProblemInOneTopLevelGroup_ReportsWhatTheTreeReaderReports(int group)
+    {
+        var catalog = JsonNode.Parse(OscalCatalogFiles.Bytes(OscalCatalogFiles.NistLow))!;
+        var groups = catalog["catalog"]!["groups"]!.AsArray();
+        Assert.Equal(18, groups.Count);
+        groups[group]!["controls"]![0]!["parts"]!.AsArray().Add(new JsonObject { ["prose"] = "no name" });
+        var bytes = Encoding.UTF8.GetBytes(catalog.ToJsonString());
+
+        Assert.Null(OscalStreamReader.TryRead(bytes));
+        var result = OscalCatalogReader.Read(bytes);
+        Assert.False(result.Succeeded);
+        Assert.Equal(OscalTreeReader.Read(bytes).Problems, result.Problems);
+    }
+
+    [Fact]
+    public void TryRead_FileCutOffInItsGroups_GivesUp()
+    {
+        var bytes = OscalCatalogFiles.Bytes(OscalCatalogFiles.NistLow);
+
+        Assert.Null(OscalStreamReader.TryRead(bytes.AsMemory(0, bytes.Length * 2 / 3)));
+    }
+
+    [Fact]
+    public void TryRead_ManyReadsAtOnce_GiveTheSameDocumentEach()
+    {
+        var bytes = OscalCatalogFiles.Bytes(OscalCatalogFiles.NistLow);
+        var expected = JsonSerializer.Serialize(OscalTreeReader.Read(bytes).Document);
+
+        var read = new string[8];
+        Parallel.For(0, read.Length, i => read[i] = JsonSerializer.Serialize(OscalStreamReader.TryRead(bytes)));
+
+        Assert.All(read, json => Assert.Equal(expected, json));
+    }
+
     private static void AssertSame(CatalogueDocument expected, CatalogueDocument actual)
     {
         Assert.Equal(CatalogueFingerprint.Current(expected), CatalogueFingerprint.Current(actual));
