@@ -190,133 +190,122 @@ internal static class OscalStreamReader
 
     /// <summary>
     /// The top-level groups of one catalog, shared by the thread that reads the file and one helper (ADR 0036). The
-    /// helper takes groups from the front as the reading thread finds them; once all are found, the reading thread takes
-    /// them from the back. A group is mapped by one thread only, and the result keeps the document's order.
+    /// reading thread maps groups from the front, as it always did. The helper finds where every group ends (the
+    /// reader's <c>Skip</c>, a fraction of the cost of mapping), then maps groups from the back, each from its own
+    /// bytes, until the two meet; the reading thread then carries on after the last group. A group is mapped by one
+    /// thread only. When no thread is free to help, the reading thread maps them all and the helper costs nothing.
     /// </summary>
-    private sealed class TopGroups(ReadOnlyMemory<byte> source)
+    private sealed class TopGroups(ReadOnlyMemory<byte> source, int listStart)
     {
         // Monitor's Wait and Pulse, which System.Threading.Lock has not.
         private readonly object gate = new();
-        private readonly List<Slice> slices = [];
-        private readonly List<GroupNode?> nodes = [];
+        private readonly List<Slice> found = [];
+        private GroupNode?[] late = [];
         private int front;
-        private int end;
-        private bool found;
+        private int back = int.MaxValue;
+        private int listEnd;
         private bool closed;
-        private bool helping;
-        private bool started;
+        private bool busy;
         private ExceptionDispatchInfo? failure;
 
-        /// <summary>One more group found; the first one calls the helper.</summary>
-        public void Publish(Slice bytes)
+        public void Start() => SharedWork<bool>.Queue(static t => t.Help(), this);
+
+        /// <summary>True when the reading thread maps group <paramref name="index"/>; false when the helper has it and all after it.</summary>
+        public bool Claim(int index)
         {
             lock (gate)
             {
-                slices.Add(bytes);
-                nodes.Add(null);
-                end++;
-                Monitor.PulseAll(gate);
-            }
-
-            if (started) return;
-            started = true;
-            SharedWork<bool>.Queue(static t => t.Help(), this);
-        }
-
-        /// <summary>Every group found: maps the ones the helper has not taken, waits for the helper, and returns them all.</summary>
-        public List<GroupNode> Finish(Reading reading)
-        {
-            lock (gate)
-            {
-                found = true;
-                Monitor.PulseAll(gate);
-            }
-
-            while (true)
-            {
-                int index;
-                lock (gate)
-                {
-                    if (failure is not null || end <= front) break;
-                    index = --end;
-                }
-
-                var node = reading.ReadTopGroup(slices[index], index);
-                lock (gate) nodes[index] = node;
-            }
-
-            lock (gate)
-            {
-                while (helping) Monitor.Wait(gate);
-                closed = true;
+                // A group the helper could not read (or a syntax error it met) gives up the whole file, as it would here.
                 failure?.Throw();
-                return nodes.ConvertAll(n => n!);
+                if (index >= back) return false;
+                front = index + 1;
+                return true;
             }
         }
 
-        /// <summary>Stops the helper from taking more groups and waits for the group it is mapping, if any.</summary>
+        /// <summary>
+        /// The groups from <paramref name="index"/> on, once the helper has mapped them, and where the list's closing
+        /// bracket is.
+        /// </summary>
+        public (ArraySegment<GroupNode?> Groups, int ListEnd) Rest(int index)
+        {
+            lock (gate)
+            {
+                while (busy) Monitor.Wait(gate);
+                failure?.Throw();
+                return (new ArraySegment<GroupNode?>(late, index, late.Length - index), listEnd);
+            }
+        }
+
+        /// <summary>Stops the helper, and waits for it if it is running: nothing reads the bytes once the read returns.</summary>
         public void Close()
         {
             lock (gate)
             {
                 closed = true;
-                Monitor.PulseAll(gate);
-                while (helping) Monitor.Wait(gate);
+                while (busy) Monitor.Wait(gate);
             }
         }
 
         private void Help()
         {
+            lock (gate)
+            {
+                if (closed) return;
+                busy = true;
+            }
+
             Reading? reading = null;
             try
             {
+                // From the list's opening bracket, the depth two less than in the file: the same limit as the file's reader.
+                var r = new Utf8JsonReader(source.Span[listStart..], new JsonReaderOptions { MaxDepth = ReaderOptions.MaxDepth - 2 });
+                r.Read();
+                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                {
+                    if (Volatile.Read(ref closed)) return;
+                    if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                    var start = checked((int)r.TokenStartIndex);
+                    r.Skip();
+                    found.Add(new Slice(listStart + start, checked((int)r.BytesConsumed) - start));
+                }
+
+                if (r.TokenType != JsonTokenType.EndArray) throw new GiveUp();
+                lock (gate)
+                {
+                    late = new GroupNode?[found.Count];
+                    listEnd = listStart + checked((int)r.TokenStartIndex);
+                    back = found.Count;
+                }
+
+                reading = new Reading(source);
                 while (true)
                 {
                     int index;
-                    Slice bytes;
                     lock (gate)
                     {
-                        while (true)
-                        {
-                            if (closed || failure is not null) return;
-                            if (front < end)
-                            {
-                                index = front++;
-                                bytes = slices[index];
-                                helping = true;
-                                break;
-                            }
-
-                            if (found) return;
-                            Monitor.Wait(gate);
-                        }
+                        if (closed || back <= front) return;
+                        index = --back;
                     }
 
-                    try
-                    {
-                        reading ??= new Reading(source);
-                        var node = reading.ReadTopGroup(bytes, index);
-                        lock (gate) nodes[index] = node;
-                    }
-#pragma warning disable CA1031 // handed to the reading thread, which throws it as its own
-                    catch (Exception e)
-#pragma warning restore CA1031
-                    {
-                        lock (gate) failure ??= ExceptionDispatchInfo.Capture(e);
-                    }
-                    finally
-                    {
-                        lock (gate)
-                        {
-                            helping = false;
-                            Monitor.PulseAll(gate);
-                        }
-                    }
+                    var node = reading.ReadTopGroup(found[index], index);
+                    lock (gate) late[index] = node;
                 }
+            }
+#pragma warning disable CA1031 // handed to the reading thread, which throws it as its own
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                lock (gate) failure ??= ExceptionDispatchInfo.Capture(e);
             }
             finally
             {
                 reading?.Dispose();
+                lock (gate)
+                {
+                    busy = false;
+                    Monitor.PulseAll(gate);
+                }
             }
         }
     }
@@ -670,39 +659,51 @@ internal static class OscalStreamReader
         }
 
         /// <summary>
-        /// The catalog's groups, read on two threads (ADR 0036): this thread finds where each group ends (the reader's
-        /// <c>Skip</c>, a third of the cost of mapping it) and hands it to another thread, which maps groups from the
-        /// front while this one finds the rest; then this one maps groups from the back until they meet. Each group is
-        /// mapped exactly as <see cref="ReadGroups"/> maps it, by a reader of its own bytes, so the result is the same.
+        /// The catalog's groups, read on two threads (<see cref="TopGroups"/>, ADR 0036). Each group is mapped by
+        /// <see cref="ReadGroup"/> as <see cref="ReadGroups"/> maps it, here or from its own bytes, so the document is the same.
         /// </summary>
         private List<GroupNode> ReadTopGroups(ref Utf8JsonReader r)
         {
             r.Read();
             if (r.TokenType != JsonTokenType.StartArray) throw new GiveUp();
-            var shared = new TopGroups(source);
+            var shared = new TopGroups(source, checked((int)r.TokenStartIndex));
+            shared.Start();
+            var list = new List<GroupNode>();
             try
             {
-                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                while (true)
                 {
-                    if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
-                    var start = checked((int)r.TokenStartIndex);
-                    r.Skip();
-                    shared.Publish(new Slice(start, checked((int)r.BytesConsumed) - start));
-                }
+                    var i = list.Count;
+                    if (!shared.Claim(i))
+                    {
+                        var (rest, listEnd) = shared.Rest(i);
+                        foreach (var group in rest) list.Add(group!);
+                        // Carry on at the list's closing bracket, in the state this reader has now (in the list, after a
+                        // group or at its start), which is the state it would have after reading the helper's groups:
+                        // the helper's reader checked their syntax and depth.
+                        r = new Utf8JsonReader(source.Span[listEnd..], isFinalBlock: true, r.CurrentState);
+                        r.Read();
+                        break;
+                    }
 
-                return shared.Finish(this);
+                    if (!r.Read() || r.TokenType == JsonTokenType.EndArray) break;
+                    if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                    list.Add(ReadGroup(ref r, string.Create(CultureInfo.InvariantCulture, $"$.catalog.groups[{i}]"), (i + 1).ToString(CultureInfo.InvariantCulture)));
+                }
             }
             finally
             {
-                // Whatever happened, no other thread reads the bytes once this returns (they may go back to a pool).
                 shared.Close();
             }
+
+            if (r.TokenType != JsonTokenType.EndArray) throw new GiveUp();
+            return list;
         }
 
         /// <summary>The top-level group at <paramref name="index"/>, from its own bytes (see <see cref="ReadTopGroups"/>).</summary>
         public GroupNode ReadTopGroup(Slice bytes, int index)
         {
-            // The scan through the whole file already checked the syntax and the depth of these bytes.
+            // The helper's scan already checked the syntax and the depth of these bytes.
             var r = new Utf8JsonReader(source.Span.Slice(bytes.Start, bytes.Length), ReaderOptions);
             r.Read();
             return ReadGroup(ref r, string.Create(CultureInfo.InvariantCulture, $"$.catalog.groups[{index}]"),
