@@ -15,7 +15,8 @@ namespace Adhere.Core.Catalogue.Oscal;
 /// tree reader would take the last) or anything unexpected it gives up and returns null, and the caller reads the file
 /// again with <see cref="OscalTreeReader"/>, which lists every problem with its path. What it returns must equal the
 /// tree reader's document for the same bytes, <c>Extra</c> strings included (tests compare them), because the
-/// catalogue fingerprint covers them.
+/// catalogue fingerprint covers them. The catalog's top-level groups are mapped on two threads when a second one is
+/// free (<see cref="TopGroups"/>, ADR 0036).
 /// </summary>
 internal static class OscalStreamReader
 {
