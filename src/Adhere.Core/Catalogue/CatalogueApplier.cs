@@ -58,16 +58,13 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         {
             // A new version's fingerprint is only stored, so it is hashed on another thread while the rows are written
             // (ADR 0036): the header goes in first with a placeholder, which the same transaction replaces.
-            if (prepared is null || !prepared.IsFor(document))
-            {
-                prepared?.Dispose();
-                prepared = PreparedContent.Start(document);
-            }
-
+            // A caller without work prepared for this document (the demo seed, a mapping import) gets it started here.
+            using var own = prepared is not null && prepared.IsFor(document) ? null : PreparedContent.Start(document);
+            var work = own ?? prepared!;
             header = store.AddVersion(document, PendingFingerprint, now);
             await db.SaveChangesAsync(ct);
-            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, await prepared.ColumnsAsync());
-            header.ContentHash = await prepared.FingerprintAsync();
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, await work.ColumnsAsync());
+            header.ContentHash = await work.FingerprintAsync();
             Record(header, action, formatName, document);
             await db.SaveChangesAsync(ct);
         }
