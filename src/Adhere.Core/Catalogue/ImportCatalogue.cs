@@ -88,15 +88,19 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         // its start (ADR 0036); this thread does not touch the database until it has the look-up's result.
         var peeked = format == DetectedFormat.OscalCatalog ? OscalCatalogPeek.TitleAndVersion(upload.Bytes.Span) : null;
         var lookup = peeked is { } start ? SharedWork<CatalogueVersion?>.Offer(() => store.FindAsync(start.Title, start.Version, ct)) : null;
-        CatalogueVersion? existing;
+        CatalogueVersion? existing = null;
+        var lookedUp = false;
         CatalogueReadResult read;
         try
         {
             read = format == DetectedFormat.OscalCatalog
                 ? CatalogueFormats.ReadOscalCatalog(upload.Bytes)
                 : NativeCatalogueReader.Read(upload.OpenRead());
-            var sameVersion = lookup is not null && read.Document is { } d && peeked == (d.Code.Name, d.Code.Version);
-            existing = sameVersion ? await lookup!.RunOrJoinAsync() : null;
+            if (lookup is not null && read.Document is { } d && peeked == (d.Code.Name, d.Code.Version))
+            {
+                existing = await lookup.RunOrJoinAsync();
+                lookedUp = true;
+            }
         }
         finally
         {
@@ -113,7 +117,7 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
         if (format == DetectedFormat.OscalCatalog)
         {
             StoredVersion? stored;
-            if (lookup is null || peeked != (document.Code.Name, document.Code.Version)) existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
+            if (!lookedUp) existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
             (document, stored) = await KeepWhatOscalCatalogsLackAsync(document, existing, ct);
             known = new KnownVersion(stored);
         }

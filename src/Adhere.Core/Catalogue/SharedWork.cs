@@ -39,8 +39,8 @@ public sealed class SharedWork<T>
     /// <summary>Runs the work here if no thread has claimed it yet; in any case, its result.</summary>
     public Task<T> RunOrJoinAsync()
     {
-        if (Interlocked.Exchange(ref claimed, 1) != 0) return result.Task;
-        return RunAsync();
+        if (Interlocked.Exchange(ref claimed, 1) == 0) _ = RunAsync();
+        return result.Task;
     }
 
     /// <summary>Makes sure the work never starts, when no thread has claimed it yet.</summary>
@@ -49,17 +49,20 @@ public sealed class SharedWork<T>
         if (Interlocked.Exchange(ref claimed, 1) == 0) result.TrySetCanceled();
     }
 
-    private async Task<T> RunAsync()
+    // Never throws: the outcome, failure included, goes to the shared result, which every taker awaits.
+    private async Task RunAsync()
     {
         try
         {
             result.TrySetResult(await work());
         }
+        catch (OperationCanceledException e)
+        {
+            result.TrySetCanceled(e.CancellationToken);
+        }
         catch (Exception e)
         {
             result.TrySetException(e);
         }
-
-        return await result.Task;
     }
 }

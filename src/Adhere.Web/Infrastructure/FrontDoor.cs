@@ -51,7 +51,8 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
         else if (mode.SocketThreadAnswers)
         {
             logger.LogInformation(
-                "Http:SocketThreadAnswers is on, but with PostgreSQL requests stay on the thread pool: the database driver's reads would resume them on the socket threads.");
+                "Http:SocketThreadAnswers is on, but requests stay on the thread pool: with PostgreSQL the database driver's reads would resume them on the socket threads, and without inline socket completions ({Variable} is set otherwise) they would run in the socket engine's work items.",
+                FrontDoorMode.InlineCompletionsVariable);
         }
 
         return inner.StartAsync(new FrontDoorApplication<TContext>(application, [.. answers], mode.InlineSocketCompletions), cancellationToken);
@@ -70,16 +71,26 @@ internal sealed class FrontDoorServer(IServer inner, IEnumerable<IFrontDoorAnswe
 /// </summary>
 public sealed record FrontDoorMode(bool SocketThreadAnswers, bool InlineSocketCompletions, bool ForwardedHeaders)
 {
+    /// <summary>The runtime's switch for running socket completions on the socket threads, read when the first socket opens.</summary>
+    public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     /// <summary>How many socket threads to run with inline completions: half the cores, at least one.</summary>
     public int SocketThreads { get; } = Math.Max(1, Environment.ProcessorCount / 2);
 
-    public static FrontDoorMode From(IConfiguration configuration, Adhere.Core.Persistence.DatabaseSettings database)
+    public static FrontDoorMode From(IConfiguration configuration, Adhere.Core.Persistence.DatabaseSettings database) =>
+        From(configuration, database, Environment.GetEnvironmentVariable(InlineCompletionsVariable));
+
+    /// <param name="completions">The operator's value of <see cref="InlineCompletionsVariable"/>, if any.</param>
+    internal static FrontDoorMode From(IConfiguration configuration, Adhere.Core.Persistence.DatabaseSettings database, string? completions)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(database);
         var on = configuration.GetValue("Http:SocketThreadAnswers", false);
+        // An operator's own setting of inline completions wins; anything but "1" keeps requests on the pool, since inline
+        // scheduling without inline completions would run them inside the socket engine's event work item.
+        var inline = on && database.Provider == Adhere.Core.Persistence.DatabaseProvider.Sqlite && (string.IsNullOrEmpty(completions) || completions == "1");
         // ASPNETCORE_FORWARDEDHEADERS_ENABLED: the pipeline then takes the client's address and scheme from the proxy's headers.
-        return new(on, on && database.Provider == Adhere.Core.Persistence.DatabaseProvider.Sqlite, configuration.GetValue("FORWARDEDHEADERS_ENABLED", false));
+        return new(on, inline, configuration.GetValue("FORWARDEDHEADERS_ENABLED", false));
     }
 
     /// <summary>

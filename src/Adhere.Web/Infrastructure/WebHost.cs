@@ -153,14 +153,11 @@ public static class WebHost
         builder.Services.AddSingleton<IFrontDoorAnswer, RegisterFrontDoorAnswer>();
         if (!FrontDoorServer.Decorate(builder.Services) || !mode.InlineSocketCompletions) return;
         // Both are read once, when the process opens its first socket; nothing has opened one yet. An operator's own
-        // values win. The socket threads now run only the door's answers and the socket I/O: half the cores for them
-        // leaves the rest to the pool, and on a small machine one thread does not compete with another for the CPU.
-        SetUnlessSet("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        // values win (the mode is off when the operator turned inline completions off). The socket threads now run only
+        // the door's answers and the socket I/O: half the cores for them leaves the rest to the pool, and on a small
+        // machine one thread does not compete with another for the CPU.
+        SetUnlessSet(FrontDoorMode.InlineCompletionsVariable, "1");
         SetUnlessSet("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", mode.SocketThreads.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // Inline scheduling only with inline completions (an operator may have turned those off): otherwise the
-        // "socket thread" is a pool thread working through the socket engine's queue of events, which should not run
-        // requests either.
-        if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") != "1") return;
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
     }
 
