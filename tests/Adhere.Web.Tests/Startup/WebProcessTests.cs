@@ -40,7 +40,7 @@ public sealed partial class WebProcessTests
             // On SQLite the mode takes effect; on PostgreSQL the host says why it does not.
             var sqlite = database.ProviderName == "sqlite";
             Assert.Equal(socketThreadAnswers && sqlite, output.Contains("Requests start on the socket threads", StringComparison.Ordinal));
-            Assert.Equal(socketThreadAnswers && !sqlite, output.Contains("with PostgreSQL requests stay on the thread pool", StringComparison.Ordinal));
+            Assert.Equal(socketThreadAnswers && !sqlite, output.Contains("but requests stay on the thread pool", StringComparison.Ordinal));
 
             var admin = AdminLinePattern().Match(output);
             Assert.True(admin.Success, $"the demo banner should list the administrator:\n{output}");
