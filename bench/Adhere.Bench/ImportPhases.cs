@@ -85,6 +85,7 @@ internal static class ImportPhases
     {
         var db = target.Services.GetRequiredService<AdhereDb>();
         var store = target.Services.GetRequiredService<CatalogueStore>();
+        var applier = target.Services.GetRequiredService<CatalogueApplier>();
         var time = target.Services.GetRequiredService<TimeProvider>();
         clock.Start();
 
@@ -98,19 +99,21 @@ internal static class ImportPhases
         clock.Lap("copy the upload into a pooled array");
 
         // Format detection stops at the root's first property ("catalog"), so it is left out. As ImportCatalogue does,
-        // the version is looked up on another thread (by the title and version at the file's start) during the read.
+        // the version is looked up on another thread (by the title and version at the file's start) during the read,
+        // and that thread opens the transaction and saves a header for the new version.
         var (title, version) = OscalCatalogPeek.TitleAndVersion(copy.AsSpan(0, bytes.Length)) ?? throw new InvalidOperationException("No title and version at the start.");
-        var lookup = SharedWork<CatalogueVersion?>.Offer(() => store.FindAsync(title, version, ct));
-        clock.Lap("peek the title and version, offer the look-up to another thread");
+        var lookup = SharedWork<VersionLookup>.Offer(() => applier.LookUpOrReserveAsync(title, version, ct));
+        clock.Lap("peek the title and version, offer the look-up and reservation to another thread");
 
         var oscal = OscalCatalogReader.Read(copy.AsMemory(0, bytes.Length));
         var document = oscal.Document ?? throw Operations.Refused(oscal.Problems);
         clock.Lap("read the OSCAL catalog (parse + map)");
 
         // KeepWhatOscalCatalogsLackAsync: a stored version would lend the file its mappings; a fresh database has none.
-        // What it found (nothing) goes on to the applier, which does not look again.
-        if (await lookup.RunOrJoinAsync() is not null) throw new InvalidOperationException("The fresh database already holds this version.");
-        clock.Lap("take the look-up of a stored version (run here if no other thread began it)");
+        // What it found (a reservation) goes on to the applier, which does not look again.
+        var found = await lookup.RunOrJoinAsync();
+        await using var reserved = found.Reserved ?? throw new InvalidOperationException("The fresh database already holds this version.");
+        clock.Lap("take the look-up and the saved header (done here if no other thread began them)");
 
         // As ImportCatalogue does: the rows' computed columns, then the fingerprint, offered to another thread.
         using var prepared = PreparedContent.Start(document);
@@ -121,27 +124,14 @@ internal static class ImportPhases
         clock.Lap("validate");
 
         await store.MergeStandardsAsync(document.Standards, apply: false, ct);
-        clock.Lap("compare standards");
-
-        await using var unit = await db.BeginUnitAsync(ct);
-        clock.Lap("begin the transaction");
-
         var merge = await store.MergeStandardsAsync(document.Standards, apply: true, ct);
-        var header = store.AddVersion(document, "pending", time.GetUtcNow());
-        clock.Lap("track the header and standards");
+        var header = reserved.Header;
+        CatalogueStore.CompleteVersion(header, document, "pending", time.GetUtcNow());
+        clock.Lap("compare standards, complete the header");
 
-        // SaveChanges would do this first; done apart to tell EF's bookkeeping from the SQL.
-        db.ChangeTracker.DetectChanges();
-        clock.Lap("EF: detect changes");
-
-        await db.SaveChangesAsync(ct);
-        clock.Lap("EF: save changes (header, standards)");
-
-        var columns = await prepared.ColumnsAsync();
-        clock.Lap("take the computed columns (search text, JSON; here if no other thread began them)");
-
-        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, columns);
-        clock.Lap("content rows: prepared INSERTs");
+        // Each control's columns come from the other thread when it got there first, else are computed in the loop.
+        await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, prepared.Columns);
+        clock.Lap("content rows: prepared INSERTs (with the columns the other thread has not computed)");
 
         header.ContentHash = await prepared.FingerprintAsync();
         clock.Lap("take the fingerprint (SHA-256 of the fields; here if no other thread began it)");
@@ -157,7 +147,7 @@ internal static class ImportPhases
         await db.SaveChangesAsync(ct);
         clock.Lap("EF: save changes (fingerprint, audit chain)");
 
-        await unit.CommitAsync(ct);
+        await reserved.CommitAsync(ct);
         clock.Lap("commit");
         ArrayPool<byte>.Shared.Return(copy);
     }

@@ -50,7 +50,9 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
         if (dryRun || action == ImportAction.Unchanged) return report;
 
         progress?.Report($"Writing {document.Controls.Count} control(s) and {document.Mappings.Count} mapping(s).");
-        await using var unit = await db.BeginUnitAsync(ct);
+        // A new version's header may have been saved already, in the transaction the reservation holds (ADR 0037).
+        var reserved = existing is null ? known?.Reserved : null;
+        await using var unit = reserved is null ? await db.BeginUnitAsync(ct) : null;
         var now = time.GetUtcNow();
         var merge = await store.MergeStandardsAsync(document.Standards, apply: true, ct);
         CatalogueVersion header;
@@ -61,9 +63,20 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
             // A caller without work prepared for this document (the demo seed, a mapping import) gets it started here.
             using var own = prepared is not null && prepared.IsFor(document) ? null : PreparedContent.Start(document);
             var work = own ?? prepared!;
-            header = store.AddVersion(document, PendingFingerprint, now);
-            await db.SaveChangesAsync(ct);
-            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, await work.ColumnsAsync());
+            if (reserved is null)
+            {
+                header = store.AddVersion(document, PendingFingerprint, now);
+                await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                header = reserved.Header;
+                CatalogueStore.CompleteVersion(header, document, PendingFingerprint, now);
+                // New standards and clauses must be saved before the rows that refer to them; the header can wait.
+                if (document.Standards.Count > 0) await db.SaveChangesAsync(ct);
+            }
+
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, work.Columns);
             header.ContentHash = await work.FingerprintAsync();
             Record(header, action, formatName, document);
             await db.SaveChangesAsync(ct);
@@ -75,13 +88,44 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
             Record(header, action, formatName, document);
             // The header, the standards and the audit entry first: the content rows refer to the header.
             await db.SaveChangesAsync(ct);
-            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, prepared is not null && prepared.HasControlsOf(document) ? await prepared.ColumnsAsync() : null);
+            await store.WriteContentAsync(header.Id, document, merge.NewClauses, ct, prepared is not null && prepared.HasControlsOf(document) ? prepared.Columns : null);
         }
 
-        await unit.CommitAsync(ct);
+        if (reserved is null) await unit!.CommitAsync(ct);
+        else await reserved.CommitAsync(ct);
         progress?.Report("Done.");
         return report;
     }
+
+    /// <summary>
+    /// Looks up a catalogue version by the name and version a file announces before it is read, and when there is none,
+    /// opens the import's transaction and saves a header for it (ADR 0037): on another thread, while the file is read,
+    /// so that the importing thread finds the header written. Only the name and version are known yet; the applier
+    /// completes the header from the document. The caller disposes the reservation it gets, which rolls it back unless
+    /// the import committed. Nothing is reserved inside a transaction the caller already holds, since disposing could
+    /// not undo the header there.
+    /// </summary>
+    public async Task<VersionLookup> LookUpOrReserveAsync(string name, string version, CancellationToken ct)
+    {
+        var existing = await store.FindAsync(name, version, ct);
+        if (existing is not null || db.Database.CurrentTransaction is not null) return new VersionLookup(existing, null);
+        var unit = await db.BeginUnitAsync(ct);
+        var header = store.AddVersion(Placeholder(name, version), PendingFingerprint, time.GetUtcNow());
+        var reservation = new ReservedVersion(db, unit, header);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new VersionLookup(null, reservation);
+        }
+        catch
+        {
+            await reservation.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static CatalogueDocument Placeholder(string name, string version) =>
+        new(new CodeInfo(name, version, null, null, null, CatalogueStatus.Draft, null, false, string.Empty, null), [], [], [], [], [], []);
 
     /// <summary>What a new version's header holds until its fingerprint is ready; never committed.</summary>
     internal const string PendingFingerprint = "pending";
@@ -101,5 +145,47 @@ public sealed class CatalogueApplier(AdhereDb db, CatalogueStore store, TimeProv
 /// <summary>A stored catalogue version and its document, loaded once and passed along.</summary>
 public sealed record StoredVersion(CatalogueVersion Header, CatalogueDocument Document);
 
-/// <summary>The result of a look-up already made: the stored version, or null when there is none.</summary>
-public readonly record struct KnownVersion(StoredVersion? Stored);
+/// <summary>
+/// The result of a look-up already made: the stored version, or null when there is none; for a new version, the
+/// header already saved for it (<see cref="CatalogueApplier.LookUpOrReserveAsync"/>), if any.
+/// </summary>
+public readonly record struct KnownVersion(StoredVersion? Stored, ReservedVersion? Reserved = null);
+
+/// <summary>What <see cref="CatalogueApplier.LookUpOrReserveAsync"/> found: a stored version, or a reservation for a new one.</summary>
+public sealed record VersionLookup(CatalogueVersion? Existing, ReservedVersion? Reserved);
+
+/// <summary>
+/// The open transaction of an import and the header it saved for a new version (ADR 0037). Disposing rolls both back
+/// and makes the context forget the header, unless <see cref="CommitAsync"/> ran.
+/// </summary>
+public sealed class ReservedVersion : IAsyncDisposable
+{
+    private readonly AdhereDb db;
+    private readonly UnitOfWork unit;
+    private bool committed;
+    private bool disposed;
+
+    internal ReservedVersion(AdhereDb db, UnitOfWork unit, CatalogueVersion header)
+    {
+        this.db = db;
+        this.unit = unit;
+        Header = header;
+    }
+
+    public CatalogueVersion Header { get; }
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await unit.CommitAsync(ct);
+        committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed) return;
+        disposed = true;
+        await unit.DisposeAsync();
+        // Rolled back: what the context tracks for the header no longer exists.
+        if (!committed) db.Entry(Header).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+    }
+}

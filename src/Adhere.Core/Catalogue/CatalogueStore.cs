@@ -97,6 +97,18 @@ public sealed class CatalogueStore(AdhereDb db)
     }
 
     /// <summary>
+    /// Fills in the header of a new version that was saved before its document was read (ADR 0037), as
+    /// <see cref="AddVersion"/> would have; the caller saves it.
+    /// </summary>
+    public static void CompleteVersion(CatalogueVersion header, CatalogueDocument document, string fingerprint, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(document);
+        header.ImportedAt = now;
+        SetHeader(header, document, fingerprint, now);
+    }
+
+    /// <summary>
     /// Deletes the content of an existing, unfrozen version and updates its header; the caller saves, then writes
     /// the new content with <see cref="WriteContentAsync"/>.
     /// </summary>

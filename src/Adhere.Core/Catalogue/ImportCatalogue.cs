@@ -85,48 +85,63 @@ public sealed class ImportCatalogue(CatalogueStore store, CatalogueApplier appli
 
         formatName = format == DetectedFormat.OscalCatalog ? "oscal-catalog" : "native";
         // An OSCAL catalog's version is looked up on another thread while the file is read, by the title and version at
-        // its start (ADR 0036); this thread does not touch the database until it has the look-up's result.
+        // its start (ADR 0036); for a new version that thread also opens the transaction and saves the header (ADR 0037).
+        // This thread does not touch the database until it has the look-up's result.
         var peeked = format == DetectedFormat.OscalCatalog ? OscalCatalogPeek.TitleAndVersion(upload.Bytes.Span) : null;
-        var lookup = peeked is { } start ? SharedWork<CatalogueVersion?>.Offer(() => store.FindAsync(start.Title, start.Version, ct)) : null;
-        CatalogueVersion? existing = null;
-        var lookedUp = false;
-        CatalogueReadResult read;
+        var dryRun = command.DryRun;
+        var lookup = peeked is { } start
+            ? SharedWork<VersionLookup>.Offer(async () => dryRun
+                ? new VersionLookup(await store.FindAsync(start.Title, start.Version, ct), null)
+                : await applier.LookUpOrReserveAsync(start.Title, start.Version, ct))
+            : null;
+        VersionLookup? found = null;
         try
         {
-            read = format == DetectedFormat.OscalCatalog
-                ? CatalogueFormats.ReadOscalCatalog(upload.Bytes)
-                : NativeCatalogueReader.Read(upload.OpenRead());
-            if (lookup is not null && read.Document is { } d && peeked == (d.Code.Name, d.Code.Version))
+            CatalogueReadResult read;
+            try
             {
-                existing = await lookup.RunOrJoinAsync();
-                lookedUp = true;
+                read = format == DetectedFormat.OscalCatalog
+                    ? CatalogueFormats.ReadOscalCatalog(upload.Bytes)
+                    : NativeCatalogueReader.Read(upload.OpenRead());
+                if (lookup is not null && read.Document is { } d && peeked == (d.Code.Name, d.Code.Version)) found = await lookup.RunOrJoinAsync();
             }
+            finally
+            {
+                // Never go on with the look-up running: stop it if it has not begun, else let it end, and undo a
+                // reservation nobody takes (a refused file, or one whose title or version is not the one peeked).
+                lookup?.Abandon();
+                if (lookup is not null) await ReleaseUntakenAsync(lookup, found);
+            }
+
+            if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
+            // The rows' computed columns and the fingerprint are worked out on another thread while this one validates and
+            // writes (ADR 0036). A dry run writes nothing, so it needs neither.
+            using var prepared = command.DryRun ? null : PreparedContent.Start(document);
+            KnownVersion? known = null;
+            if (format == DetectedFormat.OscalCatalog)
+            {
+                var existing = found is null ? await store.FindAsync(document.Code.Name, document.Code.Version, ct) : found.Existing;
+                (document, var stored) = await KeepWhatOscalCatalogsLackAsync(document, existing, ct);
+                known = new KnownVersion(stored, found?.Reserved);
+            }
+            command.Progress?.Report($"Parsed {document.Sections.Count} section(s) and {document.Controls.Count} control(s).");
+
+            var problems = CatalogueValidator.Validate(document);
+            if (problems.Count > 0) return ImportReport.Refused(formatName, problems, document.Code.Name, document.Code.Version);
+
+            return await applier.ApplyAsync(document, formatName, command.DryRun, command.Progress, ct, known, prepared);
         }
         finally
         {
-            // Never go on with the look-up running: stop it if it has not begun, else let it end.
-            lookup?.Abandon();
-            if (lookup is not null) await ((Task)lookup.Completion).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Rolled back unless the applier committed it.
+            if (found?.Reserved is { } reserved) await reserved.DisposeAsync();
         }
+    }
 
-        if (read.Document is not { } document) return ImportReport.Refused(formatName, read.Problems);
-        // The rows' computed columns and the fingerprint are worked out on another thread while this one validates and
-        // saves the header (ADR 0036). A dry run writes nothing, so it needs neither.
-        using var prepared = command.DryRun ? null : PreparedContent.Start(document);
-        KnownVersion? known = null;
-        if (format == DetectedFormat.OscalCatalog)
-        {
-            StoredVersion? stored;
-            if (!lookedUp) existing = await store.FindAsync(document.Code.Name, document.Code.Version, ct);
-            (document, stored) = await KeepWhatOscalCatalogsLackAsync(document, existing, ct);
-            known = new KnownVersion(stored);
-        }
-        command.Progress?.Report($"Parsed {document.Sections.Count} section(s) and {document.Controls.Count} control(s).");
-
-        var problems = CatalogueValidator.Validate(document);
-        if (problems.Count > 0) return ImportReport.Refused(formatName, problems, document.Code.Name, document.Code.Version);
-
-        return await applier.ApplyAsync(document, formatName, command.DryRun, command.Progress, ct, known, prepared);
+    private static async Task ReleaseUntakenAsync(SharedWork<VersionLookup> lookup, VersionLookup? taken)
+    {
+        await ((Task)lookup.Completion).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (taken is null && lookup.Completion.IsCompletedSuccessfully && await lookup.Completion is { Reserved: { } untaken }) await untaken.DisposeAsync();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Adhere.Core.Catalogue;
 using Adhere.Core.Catalogue.Native;
+using Adhere.Core.Catalogue.Oscal;
 using Adhere.Core.Demo;
 using Adhere.Core.Persistence;
 using Adhere.Domain.Catalogue;
@@ -193,6 +194,118 @@ public sealed class CatalogueImportTests(AdhereAppFactory app) : IClassFixture<A
                 ? """DROP TRIGGER refuse_control ON "CatalogueControls"; DROP FUNCTION refuse_control();"""
                 : "DROP TRIGGER refuse_control;");
         }
+    }
+
+    /// <summary>The basic OSCAL catalog under a title of its own (or <paramref name="title"/>), with <paramref name="change"/> applied to its text.</summary>
+    private static (string Title, string Json) BasicCatalog(Func<string, string>? change = null, string? title = null)
+    {
+        title ??= $"Basic {Guid.NewGuid():N}";
+        var json = File.ReadAllText(RepositoryFiles.Shared("oscal/examples/basic-catalog.json"))
+            .Replace("Sample Security Catalog *for Demonstration* and Testing", title, StringComparison.Ordinal);
+        return (title, change is null ? json : change(json));
+    }
+
+    private Task<int> CataloguesNamedAsync(string name) =>
+        app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().Catalogues.CountAsync(c => c.Name == name));
+
+    [Fact]
+    public async Task Import_NewOscalCatalog_HeaderSavedDuringTheReadHoldsTheDocumentsFields()
+    {
+        // The header of a new OSCAL version is saved from the title and version alone while the file is read, and
+        // completed from the document afterwards (ADR 0037).
+        var (title, json) = BasicCatalog();
+        var code = OscalCatalogReader.Read(Encoding.UTF8.GetBytes(json)).Document!.Code;
+
+        var report = await ImportAsync(json);
+
+        Assert.Equal(ImportAction.Created, report.Action);
+        var header = await app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().Catalogues.AsNoTracking().SingleAsync(c => c.Name == title));
+        Assert.Equal((code.Version, code.Owner, code.PublishedOn, code.Description, code.Origin, code.SourceId, code.Status),
+            (header.Version, header.Owner, header.PublishedOn, header.Description, header.Origin, header.SourceId, header.Status));
+        Assert.Equal((report.Controls, header.ImportedAt), (header.ControlCount, header.UpdatedAt));
+        Assert.NotEqual(CatalogueApplier.PendingFingerprint, header.ContentHash);
+    }
+
+    [Fact]
+    public async Task Import_OscalCatalogRefusedAfterItsHeaderWasSaved_WritesNothingAndLeavesTheContextClean()
+    {
+        // A control repeated: the file reads, so its header may already be saved, and the validation refuses it.
+        var (title, json) = BasicCatalog(j => j.Replace("\"id\": \"s1.1.2\"", "\"id\": \"s1.1.1\"", StringComparison.Ordinal));
+        var (_, valid) = BasicCatalog(title: title);
+        var before = await CountsAsync();
+
+        var (refused, clean, second) = await app.WithSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdhereDb>();
+            var import = sp.GetRequiredService<ImportCatalogue>();
+            var bytes = Encoding.UTF8.GetBytes(json);
+            var first = await import.HandleAsync(new ImportCatalogue.Command(new MemoryStream(bytes), bytes.Length, CatalogueFormat.Auto, false), CancellationToken.None);
+            var clean = db.Database.CurrentTransaction is null && !db.ChangeTracker.Entries<CatalogueVersion>().Any();
+            // The same context imports the valid file under the same title and version.
+            bytes = Encoding.UTF8.GetBytes(valid);
+            var next = await import.HandleAsync(new ImportCatalogue.Command(new MemoryStream(bytes), bytes.Length, CatalogueFormat.Auto, false), CancellationToken.None);
+            return (first, clean, next);
+        });
+
+        Assert.Equal(ImportAction.Refused, refused.Action);
+        Assert.Contains(refused.Problems, p => p.Message.Contains("s1.1.1", StringComparison.Ordinal));
+        Assert.True(clean);
+        Assert.Equal(ImportAction.Created, second.Action);
+        Assert.Equal(1, await CataloguesNamedAsync(title));
+        var after = await CountsAsync();
+        Assert.Equal((before.Catalogues + 1, before.Audit + 1), (after.Catalogues, after.Audit));
+    }
+
+    [Fact]
+    public async Task Import_OscalCatalogWhoseTitleIsNotTheOneAtItsStart_StoresOnlyTheTitleItEndsWith()
+    {
+        // A repeated metadata object: the start announces one title, the file's last metadata (which counts) another.
+        // The header saved for the first must go.
+        var decoy = $"Decoy {Guid.NewGuid():N}";
+        var (title, json) = BasicCatalog(j => j.Replace("\"catalog\": {", $$"""
+            "catalog": { "metadata": { "title": "{{decoy}}", "version": "1.1" },
+            """, StringComparison.Ordinal));
+
+        var report = await ImportAsync(json);
+
+        Assert.Equal((ImportAction.Created, title), (report.Action, report.Name));
+        Assert.Equal((0, 1), (await CataloguesNamedAsync(decoy), await CataloguesNamedAsync(title)));
+    }
+
+    [Fact]
+    public async Task Import_OscalCatalogInsideTheCallersTransaction_IsUndoneWithIt()
+    {
+        // Nothing is reserved inside a transaction the caller holds: rolling it back must take the whole import back.
+        var (title, json) = BasicCatalog();
+        var before = await CountsAsync();
+
+        var report = await app.WithSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdhereDb>();
+            await using var outer = await db.Database.BeginTransactionAsync();
+            var bytes = Encoding.UTF8.GetBytes(json);
+            var imported = await sp.GetRequiredService<ImportCatalogue>().HandleAsync(
+                new ImportCatalogue.Command(new MemoryStream(bytes), bytes.Length, CatalogueFormat.Auto, false), CancellationToken.None);
+            await outer.RollbackAsync();
+            return imported;
+        });
+
+        Assert.Equal(ImportAction.Created, report.Action);
+        Assert.Equal(0, await CataloguesNamedAsync(title));
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_OscalCatalogDryRun_SavesNoHeader()
+    {
+        var (title, json) = BasicCatalog();
+        var before = await CountsAsync();
+
+        var report = await ImportAsync(json, dryRun: true);
+
+        Assert.Equal((ImportAction.Created, true), (report.Action, report.DryRun));
+        Assert.Equal(0, await CataloguesNamedAsync(title));
+        Assert.Equal(before, await CountsAsync());
     }
 
     private Task<int> ExecuteAsync(string sql) =>

@@ -1,5 +1,6 @@
 using Adhere.Core.Register;
 using Adhere.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Adhere.Web.Tests.Register;
@@ -26,12 +27,16 @@ internal static class VerificationRequests
     }
 
     /// <summary>
-    /// Reads the answer until the cache holds it: the cache poller may drop the first answer when it notices, a moment
-    /// later, the register change that listed the entry.
+    /// Reads the answer until the cache holds it. The cache poller drops the cache when it notices, a moment later, the
+    /// register change that listed the entry: first wait until it has seen the log's current head, so that no drop is
+    /// still to come when this returns (on a loaded machine the poll could otherwise land after the answer was cached).
     /// </summary>
     public static async Task<HttpResponseMessage> CachedAsync(AdhereAppFactory app, string id)
     {
         var cache = app.Services.GetRequiredService<RegisterCache>();
+        var head = await app.WithSystemAsync(async sp => await sp.GetRequiredService<Adhere.Core.Persistence.AdhereDb>().TransparencyLog
+            .MaxAsync(e => (long?)e.Sequence, Ct) ?? 0);
+        for (var attempt = 0; cache.Settings.Enabled && cache.LogHead < head && attempt < 100; attempt++) await Task.Delay(50, Ct);
         for (var attempt = 0; ; attempt++)
         {
             var response = await GetAsync(app, id);
