@@ -22,6 +22,10 @@ internal static class OscalStreamReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
+    // A top-level group's object is three levels in (the root, the catalog, the list): read from its own start, it has
+    // the rest of the file's depth limit.
+    private static readonly JsonReaderOptions GroupOptions = new() { MaxDepth = ReaderOptions.MaxDepth - 3 };
+
     /// <summary>
     /// The document, or null when the file has a problem (or a shape this path does not handle). The memory must not
     /// change during the call; no thread reads it after the call returns.
@@ -191,22 +195,31 @@ internal static class OscalStreamReader
 
     /// <summary>
     /// The top-level groups of one catalog, shared by the thread that reads the file and one helper (ADR 0036). The
-    /// reading thread maps groups from the front, as it always did. The helper finds where every group ends (the
-    /// reader's <c>Skip</c>, a fraction of the cost of mapping), then maps groups from the back, each from its own
-    /// bytes, until the two meet; the reading thread then carries on after the last group. A group is mapped by one
-    /// thread only. When no thread is free to help, the reading thread maps them all and the helper costs nothing.
+    /// reading thread maps groups from the front, as it always did; the helper maps groups from the back, each from its
+    /// own bytes, until the two meet, and the reading thread then carries on after the last group. A group is mapped by
+    /// one thread only. When no thread is free to help, the reading thread maps them all and the helper costs nothing.
+    /// <para>The helper needs to know where the groups start. In a file laid out one group per line (as published
+    /// catalogs are) it takes every line break followed by the first group's indentation and an opening brace for a
+    /// group's start (ADR 0037): no JSON string holds a raw line break, so each is outside strings, but it could be a
+    /// deeper object in a file indented unevenly. So the guesses are checked: each group the helper maps must end where
+    /// the next guess begins, after a comma, or the last one where the list closes, and the reading thread checks that
+    /// the first group it hands over starts where it finds it. When a check fails, the reading thread maps the rest
+    /// itself. Otherwise (a file on one line, say) the helper first finds where every group ends with the reader's
+    /// <c>Skip</c>, which reads the whole list once more.</para>
     /// </summary>
     private sealed class TopGroups(ReadOnlyMemory<byte> source, int listStart)
     {
         // Monitor's Wait and Pulse, which System.Threading.Lock has not.
         private readonly object gate = new();
         private readonly List<Slice> found = [];
+        private List<int>? guessed;
         private GroupNode?[] late = [];
         private int front;
         private int back = int.MaxValue;
         private int listEnd;
         private bool closed;
         private bool busy;
+        private bool wrong;
         private ExceptionDispatchInfo? failure;
 
         public void Start() => SharedWork<bool>.Queue(static t => t.Help(), this);
@@ -226,14 +239,18 @@ internal static class OscalStreamReader
 
         /// <summary>
         /// The groups from <paramref name="index"/> on, once the helper has mapped them, and where the list's closing
-        /// bracket is.
+        /// bracket is; null when they do not fit the file (the helper's guesses were wrong, or group
+        /// <paramref name="index"/> does not start at <paramref name="start"/>, where the reading thread finds it), and
+        /// the reading thread maps the rest itself.
         /// </summary>
-        public (ArraySegment<GroupNode?> Groups, int ListEnd) Rest(int index)
+        public (ArraySegment<GroupNode?> Groups, int ListEnd)? Rest(int index, int start)
         {
             lock (gate)
             {
                 while (busy) Monitor.Wait(gate);
                 failure?.Throw();
+                // Past the last guess (this thread read every group) the list's end is this thread's to find.
+                if (wrong || (guessed is not null && (index >= guessed.Count || guessed[index] != start))) return null;
                 return (new ArraySegment<GroupNode?>(late, index, late.Length - index), listEnd);
             }
         }
@@ -259,24 +276,13 @@ internal static class OscalStreamReader
             Reading? reading = null;
             try
             {
-                // From the list's opening bracket, the depth two less than in the file: the same limit as the file's reader.
-                var r = new Utf8JsonReader(source.Span[listStart..], new JsonReaderOptions { MaxDepth = ReaderOptions.MaxDepth - 2 });
-                r.Read();
-                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-                {
-                    if (Volatile.Read(ref closed)) return;
-                    if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
-                    var start = checked((int)r.TokenStartIndex);
-                    r.Skip();
-                    found.Add(new Slice(listStart + start, checked((int)r.BytesConsumed) - start));
-                }
-
-                if (r.TokenType != JsonTokenType.EndArray) throw new GiveUp();
+                var starts = GuessStarts(source.Span, listStart);
+                if (starts is null) FindEnds();
                 lock (gate)
                 {
-                    late = new GroupNode?[found.Count];
-                    listEnd = listStart + checked((int)r.TokenStartIndex);
-                    back = found.Count;
+                    guessed = starts;
+                    late = new GroupNode?[starts?.Count ?? found.Count];
+                    back = late.Length;
                 }
 
                 reading = new Reading(source);
@@ -289,8 +295,22 @@ internal static class OscalStreamReader
                         index = --back;
                     }
 
-                    var node = reading.ReadTopGroup(found[index], index);
-                    lock (gate) late[index] = node;
+                    if (starts is null)
+                    {
+                        var node = reading.ReadTopGroup(found[index], index);
+                        lock (gate) late[index] = node;
+                    }
+                    else if (!MapGuessed(reading, starts, index))
+                    {
+                        lock (gate)
+                        {
+                            // The reading thread maps every group from here on, the helper's included.
+                            wrong = true;
+                            back = int.MaxValue;
+                        }
+
+                        return;
+                    }
                 }
             }
 #pragma warning disable CA1031 // handed to the reading thread, which throws it as its own
@@ -309,6 +329,110 @@ internal static class OscalStreamReader
                 }
             }
         }
+
+        /// <summary>Where every group ends, by skipping through the list: its syntax and depth are checked on the way.</summary>
+        private void FindEnds()
+        {
+            // From the list's opening bracket, the depth two less than in the file: the same limit as the file's reader.
+            var r = new Utf8JsonReader(source.Span[listStart..], new JsonReaderOptions { MaxDepth = ReaderOptions.MaxDepth - 2 });
+            r.Read();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (Volatile.Read(ref closed)) return;
+                if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
+                var start = checked((int)r.TokenStartIndex);
+                r.Skip();
+                found.Add(new Slice(listStart + start, checked((int)r.BytesConsumed) - start));
+            }
+
+            if (r.TokenType != JsonTokenType.EndArray) throw new GiveUp();
+            listEnd = listStart + checked((int)r.TokenStartIndex);
+        }
+
+        /// <summary>Maps the group guessed to start at <c>starts[index]</c>; false when it does not end where the next one starts.</summary>
+        private bool MapGuessed(Reading reading, List<int> starts, int index)
+        {
+            GroupNode node;
+            int end;
+            try
+            {
+                (node, end) = reading.ReadTopGroupAt(starts[index], index);
+            }
+#pragma warning disable CA1031 // from a wrong guess anything can fail; the reading thread meets a real problem itself
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                return false;
+            }
+
+            var span = source.Span;
+            var next = SkipWhitespace(span, end);
+            var last = index == starts.Count - 1;
+            if (next >= span.Length || span[next] != (last ? (byte)']' : (byte)',')) return false;
+            if (!last && SkipWhitespace(span, next + 1) != starts[index + 1]) return false;
+            lock (gate)
+            {
+                late[index] = node;
+                if (last) listEnd = next;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The start of every top-level group, when the first group begins a line of its own: each line break followed by
+        /// the same indentation and a brace, to the end of the file. Null when the list is laid out otherwise.
+        /// </summary>
+        private static List<int>? GuessStarts(ReadOnlySpan<byte> span, int listStart)
+        {
+            var first = SkipWhitespace(span, listStart + 1);
+            if (first >= span.Length || span[first] != (byte)'{') return null;
+            var lineBreak = span[..first].LastIndexOf((byte)'\n');
+            if (lineBreak <= listStart) return null;
+            var pattern = span[lineBreak..(first + 1)];
+            if (pattern[1..^1].ContainsAnyExcept((byte)' ', (byte)'\t')) return null;
+            // Laid out this way, the list most likely closes on a line of its own, indented as the line that opens it:
+            // guesses stop there, so that a list of the same depth after it (a catalog's own controls) is not taken in.
+            var lineStart = span[..listStart].LastIndexOf((byte)'\n') + 1;
+            var indent = span[lineStart..listStart];
+            indent = indent[..(indent.ContainsAnyExcept((byte)' ', (byte)'\t') ? indent.IndexOfAnyExcept((byte)' ', (byte)'\t') : indent.Length)];
+            var close = new byte[indent.Length + 2];
+            close[0] = (byte)'\n';
+            indent.CopyTo(close.AsSpan(1));
+            close[^1] = (byte)']';
+            var limit = span[first..].IndexOf(close);
+            var within = limit < 0 ? span : span[..(first + limit + 1)];
+
+            var starts = new List<int> { first };
+            for (var at = first + 1; ;)
+            {
+                var found = within[at..].IndexOf(pattern);
+                if (found < 0) break;
+                at += found + pattern.Length;
+                starts.Add(at - 1);
+            }
+
+            return starts;
+        }
+    }
+
+    /// <summary>The first position at or after <paramref name="at"/> that is not JSON whitespace.</summary>
+    private static int SkipWhitespace(ReadOnlySpan<byte> span, int at)
+    {
+        while (at < span.Length && span[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') at++;
+        return at;
+    }
+
+    /// <summary>
+    /// Where the element after the reader's position starts in a list: past whitespace, and past a comma unless it is
+    /// the first element; -1 when the bytes there are not that.
+    /// </summary>
+    private static int NextElement(ReadOnlySpan<byte> span, int at, bool first)
+    {
+        at = SkipWhitespace(span, at);
+        if (first) return at;
+        if (at >= span.Length || span[at] != (byte)',') return -1;
+        return SkipWhitespace(span, at + 1);
     }
 
     private sealed class Reading : IDisposable
@@ -670,21 +794,28 @@ internal static class OscalStreamReader
             var shared = new TopGroups(source, checked((int)r.TokenStartIndex));
             shared.Start();
             var list = new List<GroupNode>();
+            var alone = false;
             try
             {
                 while (true)
                 {
                     var i = list.Count;
-                    if (!shared.Claim(i))
+                    if (!alone && !shared.Claim(i))
                     {
-                        var (rest, listEnd) = shared.Rest(i);
-                        foreach (var group in rest) list.Add(group!);
-                        // Carry on at the list's closing bracket, in the state this reader has now (in the list, after a
-                        // group or at its start), which is the state it would have after reading the helper's groups:
-                        // the helper's reader checked their syntax and depth.
-                        r = new Utf8JsonReader(source.Span[listEnd..], isFinalBlock: true, r.CurrentState);
-                        r.Read();
-                        break;
+                        // This reader spans the whole file from its start, so what it consumed is a position in the file.
+                        if (shared.Rest(i, NextElement(source.Span, checked((int)r.BytesConsumed), first: i == 0)) is { } handed)
+                        {
+                            foreach (var group in handed.Groups) list.Add(group!);
+                            // Carry on at the list's closing bracket, in the state this reader has now (in the list, after a
+                            // group or at its start), which is the state it would have after reading the helper's groups:
+                            // the helper's reader checked their syntax and depth.
+                            r = new Utf8JsonReader(source.Span[handed.ListEnd..], isFinalBlock: true, r.CurrentState);
+                            r.Read();
+                            break;
+                        }
+
+                        // The helper's groups do not fit the file: map the rest here.
+                        alone = true;
                     }
 
                     if (!r.Read() || r.TokenType == JsonTokenType.EndArray) break;
@@ -709,6 +840,19 @@ internal static class OscalStreamReader
             r.Read();
             return ReadGroup(ref r, string.Create(CultureInfo.InvariantCulture, $"$.catalog.groups[{index}]"),
                 (index + 1).ToString(CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>
+        /// The top-level group at <paramref name="index"/>, guessed to start at <paramref name="start"/>, and the position
+        /// after its closing brace. Its syntax is checked here, with the depth it has in the file (three levels in).
+        /// </summary>
+        public (GroupNode Group, int End) ReadTopGroupAt(int start, int index)
+        {
+            var r = new Utf8JsonReader(source.Span[start..], GroupOptions);
+            r.Read();
+            var group = ReadGroup(ref r, string.Create(CultureInfo.InvariantCulture, $"$.catalog.groups[{index}]"),
+                (index + 1).ToString(CultureInfo.InvariantCulture));
+            return (group, start + checked((int)r.BytesConsumed));
         }
 
         private GroupNode ReadGroup(ref Utf8JsonReader r, string path, string position)

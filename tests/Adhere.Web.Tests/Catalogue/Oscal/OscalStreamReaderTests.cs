@@ -126,22 +126,79 @@ public sealed class OscalStreamReaderTests
 
     // The top-level groups are mapped on two threads (ADR 0036): a problem in a group either thread maps (the first,
     // the middle, the last) must give up all the same, and the tree reader then reports it as before.
+    // On one line the helper finds the groups by reading the list through; indented, from the line breaks (ADR 0037).
     [Theory]
-    [InlineData(0)]
-    [InlineData(9)]
-    [InlineData(17)]
-    public void Read_ProblemInOneTopLevelGroup_ReportsWhatTheTreeReaderReports(int group)
+    [InlineData(0, false)]
+    [InlineData(9, false)]
+    [InlineData(17, false)]
+    [InlineData(0, true)]
+    [InlineData(9, true)]
+    [InlineData(17, true)]
+    public void Read_ProblemInOneTopLevelGroup_ReportsWhatTheTreeReaderReports(int group, bool indented)
     {
         var catalog = JsonNode.Parse(OscalCatalogFiles.Bytes(OscalCatalogFiles.NistLow))!;
         var groups = catalog["catalog"]!["groups"]!.AsArray();
         Assert.Equal(18, groups.Count);
         groups[group]!["controls"]![0]!["parts"]!.AsArray().Add(new JsonObject { ["prose"] = "no name" });
-        var bytes = Encoding.UTF8.GetBytes(catalog.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(catalog.ToJsonString(new JsonSerializerOptions { WriteIndented = indented }));
 
         Assert.Null(OscalStreamReader.TryRead(bytes));
         var result = OscalCatalogReader.Read(bytes);
         Assert.False(result.Succeeded);
         Assert.Equal(OscalTreeReader.Read(bytes).Problems, result.Problems);
+    }
+
+    // The helper takes a line break followed by the first group's indentation and a brace for the start of a group
+    // (ADR 0037). Files where that is wrong somewhere must still read exactly as the tree reader reads them.
+    [Theory]
+    [InlineData("a control object indented as a group")]
+    [InlineData("two groups on one line")]
+    [InlineData("the catalog's own controls after the groups")]
+    [InlineData("line breaks as CR LF")]
+    [InlineData("tabs")]
+    public void TryRead_GroupStartsGuessedWrongSomewhere_GivesTheTreeReadersDocument(string layout)
+    {
+        var text = Encoding.UTF8.GetString(OscalCatalogFiles.Bytes(OscalCatalogFiles.NistLow));
+        var late = text.Length * 2 / 3;
+        text = layout switch
+        {
+            "a control object indented as a group" => ReplaceOnceAfter(text, late, "\n          {", "\n      {"),
+            "two groups on one line" => ReplaceOnceAfter(text, late, "},\n      {", "}, {"),
+            "the catalog's own controls after the groups" => WithOwnControls(text),
+            "line breaks as CR LF" => text.Replace("\n", "\r\n", StringComparison.Ordinal),
+            "tabs" => text.Replace("  ", "\t", StringComparison.Ordinal),
+            _ => throw new ArgumentOutOfRangeException(nameof(layout)),
+        };
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        var fast = OscalStreamReader.TryRead(bytes);
+
+        Assert.NotNull(fast);
+        var tree = OscalTreeReader.Read(bytes);
+        Assert.Empty(tree.Problems);
+        AssertSame(tree.Document!, fast);
+        Assert.Equal(18 + (layout.Contains("own controls", StringComparison.Ordinal) ? 1 : 0), fast.Sections.Count(s => s.ParentKey is null));
+    }
+
+    private static string ReplaceOnceAfter(string text, int from, string old, string replacement)
+    {
+        var at = text.IndexOf(old, from, StringComparison.Ordinal);
+        Assert.True(at > 0, $"'{old}' after {from}");
+        return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + old.Length));
+    }
+
+    /// <summary>The catalog with a control of its own after the groups, written indented: its list is as deep as the groups'.</summary>
+    private static string WithOwnControls(string text)
+    {
+        var root = JsonNode.Parse(text)!;
+        var catalog = root["catalog"]!.AsObject();
+        var back = catalog["back-matter"];
+        catalog.Remove("back-matter");
+        catalog["controls"] = new JsonArray(new JsonObject { ["id"] = "own-1", ["title"] = "A control of the catalog itself" });
+        if (back is not null) catalog["back-matter"] = back.DeepClone();
+        var indented = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        Assert.Contains("\n      {\n        \"id\": \"own-1\"", indented, StringComparison.Ordinal);
+        return indented;
     }
 
     [Fact]
