@@ -44,6 +44,12 @@ public abstract class AdhereDb : IdentityDbContext<AdhereUser, IdentityRole<Guid
     /// <summary>Set by <see cref="Register.RegisterChangeInterceptor"/> between a save that touched the register and its commit.</summary>
     internal bool RegisterChangePending { get; set; }
 
+    /// <summary>The first and last transparency log sequences saved since the last commit, when the saves added any.</summary>
+    internal (long First, long Last)? PendingLogEntries { get; set; }
+
+    /// <summary>Those of the save under way, counted once it succeeds.</summary>
+    internal (long First, long Last)? SavingLogEntries { get; set; }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

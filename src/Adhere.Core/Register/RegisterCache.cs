@@ -160,6 +160,18 @@ public sealed class RegisterCache(RegisterCacheSettings settings, TimeProvider t
         if (previous != sequence) Invalidate();
     }
 
+    /// <summary>
+    /// Takes note of log entries this process committed (and for which it dropped the cache itself), so that the
+    /// poller does not take them for another process's change and drop the cache again. Only when the poller's last
+    /// head is the entry just before <paramref name="first"/>: then nothing else can hide between what it saw and these
+    /// entries, and a later entry of anyone still moves the head past <paramref name="last"/>.
+    /// </summary>
+    public void NoteOwnLogEntries(long first, long last)
+    {
+        if (first < 1 || last < first) return;
+        Interlocked.CompareExchange(ref logHead, last, first - 1);
+    }
+
     private Store Current()
     {
         var current = Volatile.Read(ref store);

@@ -68,30 +68,54 @@ public sealed class RegisterChangeInterceptor(RegisterCache cache) : ISaveChange
 
     private static void Note(DbContext? context)
     {
-        if (context is AdhereDb db && !db.RegisterChangePending && context.ChangeTracker.Entries().Any(TouchesRegister)) db.RegisterChangePending = true;
+        if (context is not AdhereDb db) return;
+        if (!db.RegisterChangePending && context.ChangeTracker.Entries().Any(TouchesRegister)) db.RegisterChangePending = true;
+        db.SavingLogEntries = null;
+        foreach (var entry in context.ChangeTracker.Entries<TransparencyLogEntry>())
+        {
+            if (entry.State == EntityState.Added) db.SavingLogEntries = Span(db.SavingLogEntries, entry.Entity.Sequence, entry.Entity.Sequence);
+        }
     }
+
+    private static (long First, long Last) Span((long First, long Last)? span, long first, long last) =>
+        span is var (a, b) ? (Math.Min(a, first), Math.Max(b, last)) : (first, last);
 
     private void AfterSave(DbContext? context)
     {
+        // Log entries count as this process's own only once saved: a failed save's may never exist.
+        if (context is AdhereDb { SavingLogEntries: var (first, last) } db)
+        {
+            db.PendingLogEntries = Span(db.PendingLogEntries, first, last);
+            db.SavingLogEntries = null;
+        }
+
         // Without a transaction of the caller's, the save has committed by now.
         if (context is not null && context.Database.CurrentTransaction is null) Publish(context);
     }
 
     private static void AfterFailure(DbContext? context)
     {
+        if (context is AdhereDb db) db.SavingLogEntries = null;
         if (context is not null && context.Database.CurrentTransaction is null) Forget(context);
     }
 
     private void Publish(DbContext? context)
     {
         if (context is not AdhereDb { RegisterChangePending: true } db) return;
+        var own = db.PendingLogEntries;
         db.RegisterChangePending = false;
+        db.PendingLogEntries = null;
         cache.Invalidate();
+        // After the drop: the poller, seeing these entries, need not drop the cache a second time.
+        if (own is var (first, last)) cache.NoteOwnLogEntries(first, last);
     }
 
     private static void Forget(DbContext? context)
     {
-        if (context is AdhereDb db) db.RegisterChangePending = false;
+        if (context is not AdhereDb db) return;
+        db.RegisterChangePending = false;
+        db.PendingLogEntries = null;
+        db.SavingLogEntries = null;
     }
 
     private static bool TouchesRegister(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity switch

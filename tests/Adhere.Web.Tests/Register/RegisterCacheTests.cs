@@ -152,8 +152,9 @@ public sealed class RegisterCacheTests(RegisterCacheAppFactory app) : IClassFixt
     public async Task Verification_ManyUnknownAndMalformedIds_KeepsTheCacheBoundedAndTheKnownAnswer()
     {
         var listed = await RegisterScenario.ListedAsync(app);
-        // The listing moved the log head; let the poller (every 100 ms) see it first, or its next round would drop the
-        // cache once more, as it must for a change by another process, and the answer cached below with it.
+        // The listing moved the log head; let the poller (every 100 ms) see it first, so that no drop is still to come
+        // when the answer below is cached (if the poller's last round was before the listing's, it cannot tell the listing
+        // from another process's change).
         var head = await app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().TransparencyLog.MaxAsync(e => e.Sequence, Ct));
         for (var i = 0; i < 500 && Cache.LogHead != head; i++) await Task.Delay(20, Ct);
         Assert.Equal(head, Cache.LogHead);
@@ -173,4 +174,41 @@ public sealed class RegisterCacheTests(RegisterCacheAppFactory app) : IClassFixt
         // Other tests of this class may have added a few answers meanwhile; the misses never exceed their bound.
         Assert.InRange(Cache.Count, 1, RegisterCacheAppFactory.MaxMisses + 20);
     }
+    [Fact]
+    public async Task LogHead_ChangeInThisProcessSeenByThePoller_DoesNotDropTheCacheAgain()
+    {
+        // The commit drops the cache; the poller, seeing the process's own log entry later, must not drop it again.
+        var listed = await RegisterScenario.ListedAsync(app);
+        var head = await HeadAsync();
+        for (var i = 0; i < 500 && Cache.LogHead != head; i++) await Task.Delay(20, Ct);
+        Assert.Equal(head, Cache.LogHead);
+
+        await app.WithSystemAsync(sp => SuspendAsync(sp, listed.VerificationId, app.Time.GetUtcNow()));
+        var generation = Cache.Generation;
+        await Task.Delay(500, Ct); // five polls
+
+        Assert.Equal(await HeadAsync(), Cache.LogHead);
+        Assert.Equal(head + 1, Cache.LogHead);
+        Assert.Equal(generation, Cache.Generation);
+    }
+
+    [Theory]
+    [InlineData(5, 6, 6, false)] // the next entry, seen by the poller afterwards: no second drop
+    [InlineData(5, 6, 8, false)] // several entries of one transaction
+    [InlineData(5, 7, 7, true)] // an entry between what the poller saw and the process's own: another process's
+    [InlineData(-1, 1, 1, true)] // before the poller's first round nothing is known
+    public void NoteOwnLogEntries_ThenThePollerSeesTheLastOne_DropsOnlyWhenSomethingElseMayHaveChanged(long seen, long first, long last, bool drops)
+    {
+        var cache = new RegisterCache(new RegisterCacheSettings(true, 100, 10, 10, 1 << 20, TimeSpan.FromSeconds(1)), TimeProvider.System);
+        if (seen >= 0) cache.ObserveLogHead(seen);
+        var generation = cache.Generation;
+
+        cache.NoteOwnLogEntries(first, last);
+        cache.ObserveLogHead(last);
+
+        Assert.Equal(drops, cache.Generation != generation);
+    }
+
+    private Task<long> HeadAsync() =>
+        app.WithSystemAsync(sp => sp.GetRequiredService<AdhereDb>().TransparencyLog.MaxAsync(e => e.Sequence, Ct));
 }
