@@ -211,7 +211,6 @@ internal static class OscalStreamReader
     {
         // Monitor's Wait and Pulse, which System.Threading.Lock has not.
         private readonly object gate = new();
-        private readonly List<Slice> found = [];
         private List<int>? guessed;
         private GroupNode?[] late = [];
         private int front;
@@ -276,12 +275,13 @@ internal static class OscalStreamReader
             Reading? reading = null;
             try
             {
-                var starts = GuessStarts(source.Span, listStart);
-                if (starts is null) FindEnds();
+                var guesses = GuessStarts(source.Span, listStart);
+                var starts = guesses ?? FindStarts();
+                if (starts is null) return;
                 lock (gate)
                 {
-                    guessed = starts;
-                    late = new GroupNode?[starts?.Count ?? found.Count];
+                    guessed = guesses;
+                    late = new GroupNode?[starts.Count];
                     back = late.Length;
                 }
 
@@ -295,9 +295,9 @@ internal static class OscalStreamReader
                         index = --back;
                     }
 
-                    if (starts is null)
+                    if (guesses is null)
                     {
-                        var node = reading.ReadTopGroup(found[index], index);
+                        var (node, _) = reading.ReadTopGroupAt(starts[index], index);
                         lock (gate) late[index] = node;
                     }
                     else if (!MapGuessed(reading, starts, index))
@@ -330,23 +330,27 @@ internal static class OscalStreamReader
             }
         }
 
-        /// <summary>Where every group ends, by skipping through the list: its syntax and depth are checked on the way.</summary>
-        private void FindEnds()
+        /// <summary>
+        /// Where every group starts, and the list ends, by skipping through the list: its syntax and depth are checked on
+        /// the way. Null when the reading thread closed the list meanwhile.
+        /// </summary>
+        private List<int>? FindStarts()
         {
             // From the list's opening bracket, the depth two less than in the file: the same limit as the file's reader.
             var r = new Utf8JsonReader(source.Span[listStart..], new JsonReaderOptions { MaxDepth = ReaderOptions.MaxDepth - 2 });
             r.Read();
+            var starts = new List<int>();
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
-                if (Volatile.Read(ref closed)) return;
+                if (Volatile.Read(ref closed)) return null;
                 if (r.TokenType != JsonTokenType.StartObject) throw new GiveUp();
-                var start = checked((int)r.TokenStartIndex);
+                starts.Add(listStart + checked((int)r.TokenStartIndex));
                 r.Skip();
-                found.Add(new Slice(listStart + start, checked((int)r.BytesConsumed) - start));
             }
 
             if (r.TokenType != JsonTokenType.EndArray) throw new GiveUp();
             listEnd = listStart + checked((int)r.TokenStartIndex);
+            return starts;
         }
 
         /// <summary>Maps the group guessed to start at <c>starts[index]</c>; false when it does not end where the next one starts.</summary>
@@ -832,19 +836,10 @@ internal static class OscalStreamReader
             return list;
         }
 
-        /// <summary>The top-level group at <paramref name="index"/>, from its own bytes (see <see cref="ReadTopGroups"/>).</summary>
-        public GroupNode ReadTopGroup(Slice bytes, int index)
-        {
-            // The helper's scan already checked the syntax and the depth of these bytes.
-            var r = new Utf8JsonReader(source.Span.Slice(bytes.Start, bytes.Length), ReaderOptions);
-            r.Read();
-            return ReadGroup(ref r, string.Create(CultureInfo.InvariantCulture, $"$.catalog.groups[{index}]"),
-                (index + 1).ToString(CultureInfo.InvariantCulture));
-        }
-
         /// <summary>
-        /// The top-level group at <paramref name="index"/>, guessed to start at <paramref name="start"/>, and the position
-        /// after its closing brace. Its syntax is checked here, with the depth it has in the file (three levels in).
+        /// The top-level group at <paramref name="index"/>, from its own bytes at <paramref name="start"/> (see
+        /// <see cref="ReadTopGroups"/>), and the position after its closing brace. Its syntax is checked here, with the
+        /// depth limit it has in the file (three levels in).
         /// </summary>
         public (GroupNode Group, int End) ReadTopGroupAt(int start, int index)
         {
